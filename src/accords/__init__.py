@@ -1,0 +1,38 @@
+"""accords: ceasefires, evacuation deals, declarations and negotiation rounds as checked YAML.
+
+The public API is small and lazy, so that ``import accords`` stays cheap::
+
+    import accords
+    dataset = accords.load_dataset(".")
+    findings = dataset.check()
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["Dataset", "Finding", "Severity", "__version__", "compare", "load_dataset"]
+
+if TYPE_CHECKING:
+    from accords.analysis.compare import compare
+    from accords.dataset import Dataset, load_dataset
+    from accords.findings import Finding, Severity
+
+_LAZY = {
+    "Dataset": "accords.dataset",
+    "load_dataset": "accords.dataset",
+    "Finding": "accords.findings",
+    "Severity": "accords.findings",
+    "compare": "accords.analysis.compare",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'accords' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)

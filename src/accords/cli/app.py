@@ -1,0 +1,89 @@
+"""The ``accords`` command: a thin typer app; each command lives in its own module.
+
+Heavy imports (pydantic models, rich, jsonschema) happen inside the commands, so that
+``accords --help`` stays as fast as importing yaml and pydantic.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from accords import __version__
+from accords.cli import check as check_cmd
+from accords.cli import schema as schema_cmd
+from accords.cli import validate as validate_cmd
+from accords.cli.common import EXIT_USAGE
+
+app = typer.Typer(
+    name="accords",
+    help="Ceasefires, evacuation deals, declarations and negotiation rounds as checked YAML.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": bool(os.environ.get("ACCORDS_DEBUG"))}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"accords {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Ceasefires, evacuation deals, declarations and negotiation rounds as checked YAML.
+
+    Example:
+
+        accords check
+    """
+    if debug:
+        _state["debug"] = True
+
+
+def _register(name: str, module: object) -> None:
+    function = getattr(module, name.replace("-", "_"))
+    help_text = module.HELP  # type: ignore[attr-defined]
+    app.command(name, help=help_text, short_help=help_text.splitlines()[0])(function)
+
+
+_register("validate", validate_cmd)
+_register("check", check_cmd)
+_register("schema", schema_cmd)
+
+
+def main() -> None:
+    """Run the app; errors that stop a command become one line and exit code 2."""
+    from accords.errors import AccordsError
+
+    try:
+        app()
+    except AccordsError as exc:
+        typer.echo(f"accords: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: never a traceback for any input
+        if _state["debug"] or "--debug" in sys.argv:
+            raise
+        typer.echo(
+            f"accords: internal error: {type(exc).__name__}: {exc}\n"
+            "  This is a bug in accords; please report it with the command and input. "
+            "Run with --debug for the traceback.",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,62 @@
+"""``accords check``: validate, then every consistency rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from accords.cli.common import FindingsFormat, emit_findings
+
+HELP = """Validate the dataset, then check it for consistency with the rule catalogue.
+
+Rules, their severities and what is selected come from accords.toml ([check]); --select and
+--ignore take codes or prefixes (C, C101) and override it. --strict fails on warnings too.
+
+Example:
+
+    accords check --select R,C --format github
+"""
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+
+
+def check(
+    events: Annotated[
+        Path | None,
+        typer.Option("--events", help="An ACLED-format CSV of events to check the record against."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    select: Annotated[
+        str | None, typer.Option("--select", help="Only these codes or prefixes, comma-separated.")
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")
+    ] = None,
+    fmt: Annotated[
+        FindingsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = FindingsFormat.text,
+) -> None:
+    from accords.dataset import load_dataset
+    from accords.rules.runner import CheckOptions, effective_selection
+
+    dataset = load_dataset()
+    extra: tuple[object, ...] = ()
+    if events is not None:
+        from accords.rules.external import check_events_file
+
+        extra = tuple(check_events_file(dataset, events))
+    options = CheckOptions(
+        select=_codes(select),
+        ignore=_codes(ignore),
+        strict=strict,
+        extra=extra,  # type: ignore[arg-type]
+    )
+    findings = dataset.check(options)
+    fail_on = effective_selection(dataset, options).fail_on
+    raise typer.Exit(emit_findings(findings, fmt, fail_on))

@@ -1,0 +1,126 @@
+"""The dataset: every loaded record, indexed by id, with a way back to file positions."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from accords.config import Selection, load_selection
+from accords.findings import Finding
+from accords.loading.discovery import RecordFile, dataset_files, find_root
+from accords.loading.records import LoadedFile, load_file
+from accords.loading.yaml_positions import Path as Loc
+from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
+
+if TYPE_CHECKING:
+    from accords.rules.runner import CheckOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One record with the file it came from and its place inside that file."""
+
+    kind: str
+    id: str
+    record: Any
+    file: LoadedFile
+    loc: Loc = ()
+
+    def position(self, *loc: str | int) -> tuple[str, int, int]:
+        """``(path, line, col)`` of a field of this record (the record itself when no loc)."""
+        line, col = self.file.doc.position_of((*self.loc, *loc))
+        return self.file.path, line, col
+
+    def key_position(self, *loc: str | int) -> tuple[str, int, int]:
+        line, col = self.file.doc.position_of((*self.loc, *loc), key=True)
+        return self.file.path, line, col
+
+
+@dataclass
+class Dataset:
+    """All records of a dataset, valid ones indexed by id; loading findings kept alongside."""
+
+    root: Path | None
+    files: list[LoadedFile] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    _entry_by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
+
+    @property
+    def load_findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]
+
+    def entry(self, kind: str, record_id: str) -> Entry | None:
+        """The (first) entry of the given kind and id."""
+        return self._entry_by_key.get((kind, record_id))
+
+    def entries_of(self, kind: str) -> Iterator[Entry]:
+        return (e for e in self.entries if e.kind == kind)
+
+    def add(self, loaded: LoadedFile) -> None:
+        """Index one loaded file's records (a file with findings still counts as loaded)."""
+        self.files.append(loaded)
+        record = loaded.record
+        if record is None:
+            return
+        if isinstance(record, EventFile):
+            for index, event in enumerate(record.events):
+                self._index(Entry("event", event.id, event, loaded, ("events", index)))
+        else:
+            self._index(Entry(loaded.kind, record.id, record, loaded))  # type: ignore[attr-defined]
+
+    def _index(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        self._entry_by_key.setdefault((entry.kind, entry.id), entry)
+        tables: dict[str, dict[str, Any]] = {
+            "agreement": self.agreements,
+            "actor": self.actors,
+            "event": self.events,
+            "source": self.sources,
+            "scenario": self.scenarios,
+        }
+        tables[entry.kind].setdefault(entry.id, entry.record)
+
+    def selection(self) -> Selection:
+        return load_selection(self.root)
+
+    def check(self, options: CheckOptions | None = None) -> list[Finding]:
+        """Loading findings and rule findings, filtered and sorted (see :mod:`accords.rules`)."""
+        from accords.rules.runner import run_checks
+
+        return run_checks(self, options)
+
+
+def load_dataset(
+    start: str | Path | None = None, files: Iterable[RecordFile] | None = None
+) -> Dataset:
+    """Load the dataset whose root is at or above ``start`` (or just the given files)."""
+    root = find_root(Path(start) if start is not None else None)
+    chosen = list(files) if files is not None else dataset_files(root)
+    return load_records(chosen, root)
+
+
+def load_records(files: Iterable[RecordFile], root: Path | None) -> Dataset:
+    """Load the given files into a dataset; the garbage collector is paused meanwhile.
+
+    Thousands of small, long-lived containers make every collection pass walk them all;
+    pausing collection and freezing what was loaded keeps loading linear.
+    """
+    dataset = Dataset(root)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for record_file in files:
+            dataset.add(load_file(record_file.path, record_file.kind, record_file.display))
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+    return dataset

@@ -1,0 +1,1 @@
+"""Loading: bytes → values with positions → records, and dataset discovery."""

@@ -1,0 +1,290 @@
+"""Turn pydantic validation errors into findings a person can act on.
+
+Each error's ``loc`` is cleaned of pydantic's union-branch tags, mapped to the deepest recorded
+position (unknown keys point at the key, missing fields at the parent mapping), and its message
+is rewritten where pydantic's wording would confuse: enum words get "did you mean", dates and ids
+say what shape they take, numbers given for text say to quote them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from accords.findings import Finding, Severity
+from accords.loading.yaml_positions import Path, YamlDocument
+from accords.model.common import ID_PATTERN
+from accords.model.dates import EDTF_PATTERN
+
+#: Error types that only say "this branch of a union did not fit the input's type".
+_TYPE_MISMATCH = frozenset(
+    (
+        "model_type",
+        "dict_type",
+        "string_type",
+        "int_type",
+        "int_parsing",
+        "float_type",
+        "bool_type",
+        "list_type",
+        "model_attributes_type",
+        "is_instance_of",
+        "none_required",
+    )
+)
+_SCALAR_TAGS = frozenset(("str", "int", "float", "bool", "none", "list", "dict"))
+
+# Codes of schema findings, one per kind of mistake.
+MISSING = "E101"
+UNKNOWN_KEY = "E102"
+WRONG_TYPE = "E103"
+BAD_WORD = "E104"
+BAD_DATE = "E105"
+BAD_ID = "E106"
+BAD_VALUE = "E107"
+
+
+def findings_from_validation(
+    error: ValidationError, model: type[BaseModel], doc: YamlDocument
+) -> list[Finding]:
+    """One finding per distinct problem in ``error``, positioned in ``doc``."""
+    cleaned = [(_clean_loc(e["loc"], doc.value), e) for e in error.errors(include_url=False)]
+    findings = []
+    for loc, err in _drop_losing_branches(cleaned):
+        code, message, hint = _describe(loc, err, model)
+        line, col = _position(doc, loc, err["type"])
+        findings.append(Finding(code, Severity.ERROR, message, doc.path, line, col, hint))
+    return sorted(set(findings), key=lambda f: f.sort_key)
+
+
+def _clean_loc(loc: tuple[int | str, ...], value: Any) -> Path:
+    """Drop union-branch tags ('str', 'Citation', 'function-after[...]') from a loc."""
+    out: list[str | int] = []
+    current = value
+    for part in loc:
+        if isinstance(part, str) and _is_branch_tag(part, current):
+            continue
+        out.append(part)
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(out)
+
+
+def _is_branch_tag(part: str, current: Any) -> bool:
+    if isinstance(current, dict) and part in current:
+        return False
+    return (
+        part in _SCALAR_TAGS or part[:1].isupper() or "[" in part or part.startswith("constrained-")
+    )
+
+
+def _drop_losing_branches(
+    errors: list[tuple[Path, Any]],
+) -> Iterator[tuple[Path, Any]]:
+    """Within a union, a type mismatch is noise when another branch says something precise."""
+    precise_prefixes = {loc for loc, e in errors if e["type"] not in _TYPE_MISMATCH}
+    seen_mismatch: set[Path] = set()
+    for loc, err in errors:
+        if err["type"] in _TYPE_MISMATCH:
+            if any(p[: len(loc)] == loc for p in precise_prefixes):
+                continue
+            if loc in seen_mismatch:
+                continue
+            seen_mismatch.add(loc)
+        yield loc, err
+
+
+def _position(doc: YamlDocument, loc: Path, error_type: str) -> tuple[int, int]:
+    if error_type == "extra_forbidden":
+        return doc.position_of(loc, key=True)
+    if error_type == "missing":
+        return doc.position_of(loc[:-1])
+    return doc.position_of(loc)
+
+
+def _where(loc: Path) -> str:
+    if not loc:
+        return "the document"
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _describe(loc: Path, err: Any, model: type[BaseModel]) -> tuple[str, str, str | None]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    given = err.get("input")
+    where = _where(loc)
+    if kind == "missing":
+        return MISSING, f"missing required field '{loc[-1]}' in {_where(loc[:-1])}", None
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        hint = _did_you_mean(str(loc[-1]), allowed)
+        listed = f"; expected one of: {', '.join(sorted(allowed))}" if allowed else ""
+        return UNKNOWN_KEY, f"unknown field '{loc[-1]}'{listed}", hint
+    if kind == "enum":
+        words = _enum_words(model, loc)
+        expected = ", ".join(words) if words else str(ctx.get("expected", ""))
+        message = f"{where}: expected one of: {expected}; got {_show(given)}"
+        return BAD_WORD, message, _did_you_mean(str(given), words)
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern")
+        if pattern == EDTF_PATTERN:
+            return (
+                BAD_DATE,
+                f"{where}: {_show(given)} is not a date in the accepted form",
+                "write YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ (approximate) or "
+                "? (uncertain), or an interval A/B; the day must exist in the calendar",
+            )
+        if pattern == ID_PATTERN:
+            suggestion = _kebab(str(given))
+            return (
+                BAD_ID,
+                f"{where}: {_show(given)} is not a valid id",
+                "ids use lower-case letters, digits and single hyphens"
+                + (f", e.g. '{suggestion}'" if suggestion else ""),
+            )
+        return BAD_VALUE, f"{where}: {_show(given)} does not have the expected form", None
+    if kind in (
+        "string_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+        "int_type",
+        "bool_type",
+        "float_type",
+        "int_parsing",
+        "model_attributes_type",
+        "int_from_float",
+        "bool_parsing",
+        "float_parsing",
+    ):
+        expected = _expected_name(kind)
+        hint = None
+        if kind == "string_type" and isinstance(given, (int, float, bool)):
+            hint = f'quote it: "{_yaml_scalar(given)}"'
+        return WRONG_TYPE, f"{where}: expected {expected}, got {_type_name(given)}", hint
+    if kind in ("string_too_short", "too_short") and not given:
+        return BAD_VALUE, f"{where}: must not be empty", None
+    message = err["msg"]
+    return BAD_VALUE, f"{where}: {message[0].lower()}{message[1:]}", None
+
+
+def _expected_name(kind: str) -> str:
+    return {
+        "string_type": "text",
+        "list_type": "a list",
+        "dict_type": "a mapping",
+        "model_type": "a mapping",
+        "model_attributes_type": "a mapping",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "int_from_float": "a whole number",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "float_type": "a number",
+        "float_parsing": "a number",
+    }.get(kind, "another type")
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _yaml_scalar(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else _type_name(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _kebab(text: str) -> str:
+    words = "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
+    return "-".join(words)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else None
+
+
+# --- walking the model along a loc -------------------------------------------------------------
+
+
+def _annotation_at(model: type[BaseModel], loc: Path) -> Any:
+    """The type annotation that governs the value at ``loc`` (None where it cannot be told)."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return None
+    return current
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    for candidate in _unwrap(annotation):
+        if isinstance(part, int):
+            origin = typing.get_origin(candidate)
+            if origin is list:
+                return typing.get_args(candidate)[0]
+        elif isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            for name, info in candidate.model_fields.items():
+                if part in (name, info.alias):
+                    return info.annotation
+        elif typing.get_origin(candidate) is dict:
+            return typing.get_args(candidate)[1]
+    return None
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """Flatten Annotated, Optional and unions into their member types."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        members: list[Any] = []
+        for arg in typing.get_args(annotation):
+            members.extend(_unwrap(arg))
+        return members
+    return [annotation]
+
+
+def _allowed_keys(model: type[BaseModel], loc: Path) -> list[str]:
+    annotation = _annotation_at(model, loc) if loc else model
+    for candidate in _unwrap(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return [info.alias or name for name, info in candidate.model_fields.items()]
+    return []
+
+
+def _enum_words(model: type[BaseModel], loc: Path) -> list[str]:
+    annotation = _annotation_at(model, loc)
+    for candidate in _unwrap(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
+            return [str(member.value) for member in candidate]
+    return []

@@ -1,0 +1,339 @@
+"""A safe YAML reader that records a position for every key and value.
+
+It drives libyaml's C parser (``yaml.CSafeLoader``) event by event and constructs plain values
+itself, so that:
+
+* scalars follow YAML 1.2: only ``true``/``false`` are booleans, ``no``/``on`` stay strings, there
+  are no sexagesimal numbers and no timestamps (dates stay strings);
+* anchors, aliases, merge keys and tags are rejected (hand-edited records need none, and an
+  alias bomb costs nothing because no alias is ever expanded);
+* duplicate keys, non-scalar keys, oversized files, non-UTF-8 bytes, byte-order marks, more than
+  one document and a root that is not a mapping are findings with positions, never exceptions.
+
+Positions are 1-based ``(line, col)`` pairs keyed by the value's path, e.g.
+``("participants", 0, "roles")``; key positions are kept separately, keyed the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from accords.findings import Finding, Severity
+
+#: Larger files are refused before parsing: a record is a few kilobytes.
+MAX_FILE_BYTES = 1024 * 1024
+#: Deeper nesting is refused: records nest about six levels.
+MAX_DEPTH = 64
+#: Integers beyond 64 bits are refused: no field needs them, and other readers overflow.
+MAX_INT = 2**63 - 1
+
+Path = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT_RE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_DATE_LIKE_RE = re.compile(r"^\d{4}-\d{2}")
+_NULLS = frozenset(("", "~", "null"))
+#: Findings after which the value is still worth validating.
+_RECOVERABLE = frozenset(("E002", "E010"))
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """One file's value with the positions of its keys and values, and what went wrong."""
+
+    path: str
+    value: Any = None
+    positions: dict[Path, Pos] = field(default_factory=dict)
+    key_positions: dict[Path, Pos] = field(default_factory=dict)
+    plain_dates: list[Pos] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def position_of(self, loc: Path, *, key: bool = False) -> Pos:
+        """The deepest recorded position along ``loc`` (the key's, when ``key`` and known)."""
+        if key and loc in self.key_positions:
+            return self.key_positions[loc]
+        for end in range(len(loc), -1, -1):
+            pos = self.positions.get(loc[:end])
+            if pos is not None:
+                return pos
+        return (1, 1)
+
+
+def _error(doc: YamlDocument, code: str, message: str, pos: Pos, hint: str | None = None) -> None:
+    doc.findings.append(Finding(code, Severity.ERROR, message, doc.path, pos[0], pos[1], hint))
+
+
+def read_yaml(path: str, data: bytes) -> YamlDocument:
+    """Read one YAML document from ``data``; problems land in ``findings``."""
+    doc = YamlDocument(path)
+    if len(data) > MAX_FILE_BYTES:
+        _error(
+            doc,
+            "E007",
+            f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+            (1, 1),
+            "split it into smaller files",
+        )
+        return doc
+    if data.startswith(b"\xef\xbb\xbf"):
+        _error(
+            doc,
+            "E006",
+            "file starts with a byte-order mark",
+            (1, 1),
+            "save it as UTF-8 without BOM",
+        )
+        return doc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_of_offset(data, exc.start)
+        what = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "UTF-8"
+        _error(
+            doc,
+            "E006",
+            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}; it looks like {what})"
+            if what == "UTF-16"
+            else f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            (line, col),
+            "save the file as UTF-8",
+        )
+        return doc
+    if "\x00" in text:
+        line, col = _line_col_of_offset(data, data.index(b"\x00"))
+        _error(doc, "E006", "file contains a NUL byte; is it binary?", (line, col))
+        return doc
+    if not text.strip():
+        _error(doc, "E008", "file is empty; expected a mapping of fields", (1, 1))
+        return doc
+    try:
+        _build(doc, text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        _error(doc, "E001", f"YAML syntax error: {problem}", pos)
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col_of_offset(data, exc.position)
+        _error(doc, "E006", f"character not allowed in YAML: {exc.character!r}", (line, col))
+    except yaml.YAMLError as exc:  # any other parser complaint, without a mark
+        _error(doc, "E001", f"YAML syntax error: {exc}", (1, 1))
+    if any(f.code not in _RECOVERABLE for f in doc.findings):
+        doc.value = None
+    return doc
+
+
+def _line_col_of_offset(data: bytes, offset: int) -> Pos:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+class _Stop(Exception):
+    """Raised inside the builder when a finding makes further reading pointless."""
+
+
+def _build(doc: YamlDocument, text: str) -> None:
+    parser = yaml.CSafeLoader(text)
+    try:
+        _consume(doc, parser)
+    except _Stop:
+        pass
+    finally:
+        parser.dispose()
+
+
+def _consume(doc: YamlDocument, parser: Any) -> None:
+    positions = doc.positions
+    key_positions = doc.key_positions
+    # A frame: [container, path, pending key or _NO_KEY, key position, seen keys or None]
+    stack: list[list[Any]] = []
+    documents = 0
+    root_set = False
+    get_event = parser.get_event
+    while True:
+        event = get_event()
+        kind = type(event)
+        if (
+            kind is yaml.ScalarEvent
+            or kind is yaml.MappingStartEvent
+            or kind is yaml.SequenceStartEvent
+        ):
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            if event.anchor is not None:
+                _error(
+                    doc,
+                    "E003",
+                    f"anchor '&{event.anchor}' is not allowed",
+                    pos,
+                    "write the value out in full",
+                )
+                raise _Stop
+            if event.tag is not None:
+                _error(
+                    doc,
+                    "E005",
+                    f"tag '{event.tag}' is not allowed",
+                    pos,
+                    "remove the tag; values are plain text, numbers, true/false or null",
+                )
+                raise _Stop
+            if stack:
+                frame = stack[-1]
+                container = frame[0]
+                if frame[4] is not None and frame[2] is _NO_KEY:
+                    # A key.
+                    if kind is not yaml.ScalarEvent:
+                        what = "mapping" if kind is yaml.MappingStartEvent else "list"
+                        _error(doc, "E011", f"a key must be plain text, not a {what}", pos)
+                        raise _Stop
+                    key = event.value
+                    if key == "<<" and event.implicit[0]:
+                        _error(
+                            doc,
+                            "E004",
+                            "merge key '<<' is not allowed",
+                            pos,
+                            "write the fields out in full",
+                        )
+                        raise _Stop
+                    seen = frame[4]
+                    if key in seen:
+                        _duplicate_key(doc, key, pos, seen[key])
+                    else:
+                        seen[key] = pos
+                    frame[2] = key
+                    frame[3] = pos
+                    continue
+                if frame[4] is not None:
+                    key = frame[2]
+                    path = (*frame[1], key)
+                    key_positions[path] = frame[3]
+                    frame[2] = _NO_KEY
+                else:
+                    key = len(container)
+                    path = (*frame[1], key)
+            else:
+                if root_set:
+                    continue
+                path = ()
+                key = None
+            positions[path] = pos
+            if kind is yaml.ScalarEvent:
+                value = _resolve(doc, event, pos)
+                if stack:
+                    _store(stack[-1], key, value)
+                else:
+                    doc.value = value
+                    root_set = True
+                continue
+            if len(stack) >= MAX_DEPTH:
+                _error(doc, "E009", f"nesting deeper than {MAX_DEPTH} levels", pos)
+                raise _Stop
+            new: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
+            if stack:
+                _store(stack[-1], key, new)
+            else:
+                doc.value = new
+                root_set = True
+            stack.append([new, path, _NO_KEY, None, {} if kind is yaml.MappingStartEvent else None])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            _error(
+                doc,
+                "E003",
+                f"alias '*{event.anchor}' is not allowed",
+                (mark.line + 1, mark.column + 1),
+                "write the value out in full",
+            )
+            raise _Stop
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                _error(
+                    doc,
+                    "E008",
+                    "more than one YAML document in the file",
+                    (mark.line + 1, mark.column + 1),
+                    "keep one record per file",
+                )
+                raise _Stop
+        elif kind is yaml.StreamEndEvent:
+            break
+    if not isinstance(doc.value, dict) and not doc.findings:
+        what = "a list" if isinstance(doc.value, list) else f"a {type(doc.value).__name__} value"
+        if doc.value is None:
+            what = "nothing"
+        _error(doc, "E008", f"the document is {what}; expected a mapping of fields", (1, 1))
+
+
+def _duplicate_key(doc: YamlDocument, key: str, pos: Pos, first: Pos) -> None:
+    doc.findings.append(
+        Finding(
+            "E002",
+            Severity.ERROR,
+            f"duplicate key '{key}' (first at line {first[0]}, column {first[1]})",
+            doc.path,
+            pos[0],
+            pos[1],
+            "remove one of them; YAML readers silently keep only one",
+            related=((doc.path, first[0], first[1]),),
+        )
+    )
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NO_KEY: Any = _NoKey()
+
+
+def _store(frame: list[Any], key: str | int | None, value: Any) -> None:
+    container = frame[0]
+    if frame[4] is not None:
+        container[key] = value
+    else:
+        container.append(value)
+
+
+def _resolve(doc: YamlDocument, event: Any, pos: Pos) -> Any:
+    value: str = event.value
+    if not event.implicit[0]:  # quoted or block scalar: always text
+        return value
+    if value in _NULLS:
+        return None
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT_RE.match(value):
+            number = int(value)
+            if abs(number) > MAX_INT:
+                _error(doc, "E010", f"integer {value[:30]} is out of range", pos)
+                return value
+            return number
+        if _FLOAT_RE.match(value):
+            result = float(value)
+            if result in (float("inf"), float("-inf")):
+                _error(doc, "E010", f"number {value[:30]} is out of range", pos)
+                return value
+            return result
+        if _DATE_LIKE_RE.match(value):
+            doc.plain_dates.append(pos)
+    return value

@@ -1,0 +1,245 @@
+"""Agreement records: ceasefires, evacuation deals, declarations, rounds of talks, resolutions."""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import Field
+
+from accords.model.common import EdtfDate, Record, RecordId, Sources, StrictBool, StrictInt, Text
+
+
+class AgreementKind(enum.StrEnum):
+    CEASEFIRE = "ceasefire"
+    EVACUATION_DEAL = "evacuation-deal"
+    DECLARATION = "declaration"
+    NEGOTIATION_ROUND = "negotiation-round"
+    FRAMEWORK_RESOLUTION = "framework-resolution"
+    FRAMEWORK_AGREEMENT = "framework-agreement"
+    PRE_NEGOTIATION = "pre-negotiation"
+    IMPLEMENTATION = "implementation"
+    BILATERAL_DEAL = "bilateral-deal"
+    ARRANGEMENT = "arrangement"
+    OTHER = "other"
+
+
+class Certainty(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    REPORTED = "reported"
+    RUMOURED = "rumoured"
+
+
+class Role(enum.StrEnum):
+    SIGNATORY = "signatory"
+    PARTY = "party"
+    MEDIATOR = "mediator"
+    GUARANTOR = "guarantor"
+    HOST = "host"
+    OBSERVER = "observer"
+    ENDORSER = "endorser"
+    MONITOR = "monitor"
+
+
+class ExclusionScope(enum.StrEnum):
+    PROTECTION = "protection"
+    TALKS = "talks"
+
+
+class ExclusionManner(enum.StrEnum):
+    EXPLICIT = "explicit"
+    SHUT_OUT = "shut-out"
+    NOT_INVITED = "not-invited"
+    SIDELINED = "sidelined"
+
+
+class Stance(enum.StrEnum):
+    WELCOMED = "welcomed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    OBSTRUCTED = "obstructed"
+    DECLARED_OVER = "declared-over"
+    WITHDREW = "withdrew"
+
+
+class TermKind(enum.StrEnum):
+    CESSATION = "cessation"
+    HUMANITARIAN_ACCESS = "humanitarian-access"
+    EVACUATION = "evacuation"
+    SEPARATION = "separation"
+    JOINT_TARGETING = "joint-targeting"
+    MONITORING = "monitoring"
+    WITHDRAWAL = "withdrawal"
+    POLITICAL_PROCESS = "political-process"
+    ECONOMIC = "economic"
+    TERRITORIAL = "territorial"
+    OTHER = "other"
+
+
+class TermStatus(enum.StrEnum):
+    PENDING = "pending"
+    IMPLEMENTED = "implemented"
+    PARTIALLY_IMPLEMENTED = "partially-implemented"
+    NOT_IMPLEMENTED = "not-implemented"
+    UNKNOWN = "unknown"
+
+
+class OutcomeStatus(enum.StrEnum):
+    PENDING = "pending"
+    IN_EFFECT = "in-effect"
+    IMPLEMENTED = "implemented"
+    PARTIALLY_IMPLEMENTED = "partially-implemented"
+    COLLAPSED = "collapsed"
+    SUPERSEDED = "superseded"
+    LAPSED = "lapsed"
+    UNKNOWN = "unknown"
+
+
+class RelationKind(enum.StrEnum):
+    FOLLOWS = "follows"
+    SUPERSEDES = "supersedes"
+    IMPLEMENTS = "implements"
+    ENDORSES = "endorses"
+
+
+class Scope(Record):
+    """Where the agreement applies."""
+
+    area: Text = Field(description="The area covered, in words.", examples=["eastern Aleppo"])
+    places: list[Text] = Field(default_factory=list, description="Named places within the area.")
+    note: Text | None = None
+
+
+class AgreementDates(Record):
+    """The dates of an agreement's life; each optional, each as precise as known."""
+
+    proposed: EdtfDate | None = None
+    announced: EdtfDate | None = None
+    signed: EdtfDate | None = None
+    effective: EdtfDate | None = None
+    ended: EdtfDate | None = None
+
+
+class Participant(Record):
+    """An actor at the table, with one or more roles."""
+
+    actor: RecordId = Field(description="The actor's id.")
+    roles: list[Role] = Field(min_length=1, description="What the actor did at the table.")
+    represented_by: list[RecordId] = Field(
+        default_factory=list, description="Persons who acted for it (actor ids)."
+    )
+    name_used: Text | None = Field(
+        default=None, description="The name the agreement or its sources use for the actor."
+    )
+    contested: StrictBool = Field(default=False, description="Whether the claim is disputed.")
+    note: Text | None = None
+    sources: Sources
+
+
+class Exclusion(Record):
+    """An actor left out of the agreement's protection or of the talks."""
+
+    actor: RecordId = Field(description="The actor's id.")
+    scope: ExclusionScope = Field(description="Left out of what: protection or the talks.")
+    manner: ExclusionManner = Field(description="How it was left out.")
+    name_used: Text | None = Field(
+        default=None, description="The name the agreement or its sources use for the actor."
+    )
+    contested: StrictBool = Field(default=False, description="Whether the claim is disputed.")
+    note: Text | None = None
+    sources: Sources
+
+
+class Position(Record):
+    """An actor's stance on the agreement."""
+
+    actor: RecordId = Field(description="The actor's id.")
+    stance: Stance = Field(description="What the actor said or did about the agreement.")
+    date: EdtfDate | None = Field(default=None, description="When, as precisely as known.")
+    contested: StrictBool = Field(default=False, description="Whether the claim is disputed.")
+    note: Text | None = None
+    sources: Sources
+
+
+class Term(Record):
+    """One provision of the agreement, in our words."""
+
+    id: RecordId
+    kind: TermKind = Field(description="What the provision is about.")
+    text: Text = Field(description="The provision, in our words.")
+    obligations: list[RecordId] = Field(
+        default_factory=list, description="Actors the provision binds (ids)."
+    )
+    deadline: EdtfDate | None = None
+    condition: Text | None = Field(default=None, description="What the provision depends on.")
+    status: TermStatus | None = None
+    contested: StrictBool = False
+    note: Text | None = None
+    sources: Sources
+
+
+class Accusation(Record):
+    """Blame as a claim: who blamed whom for what. Disputed blame is data, not a verdict."""
+
+    by: RecordId = Field(description="Who made the accusation (actor id).")
+    against: RecordId = Field(description="Who was blamed (actor id).")
+    claim: Text = Field(description="What they were blamed for, in our words.")
+    date: EdtfDate | None = None
+    sources: Sources
+
+
+class Outcome(Record):
+    """How the agreement fared."""
+
+    status: OutcomeStatus = Field(description="Where it stands, or how it ended.")
+    date: EdtfDate | None = Field(default=None, description="When it reached that status.")
+    ended_by: RecordId | None = Field(default=None, description="The event that ended it.")
+    accusations: list[Accusation] = Field(default_factory=list)
+    note: Text | None = None
+    sources: Sources
+
+
+class RelatedAgreement(Record):
+    """A link to another agreement."""
+
+    agreement: RecordId = Field(description="The other agreement's id.")
+    relation: RelationKind = Field(description="How this agreement relates to it.")
+    note: Text | None = None
+    sources: Sources
+
+
+class PaxCrosswalk(Record):
+    """The agreement's coding in the PA-X Peace Agreements Database, kept so nothing is lost."""
+
+    agt_id: StrictInt = Field(ge=1, description="PA-X AgtId.")
+    con: Text | None = Field(default=None, description="PA-X country/entity (Con).")
+    agtp: Text | None = Field(default=None, description="PA-X agreement type (Agtp).")
+    stage: Text | None = Field(default=None, description="PA-X Stage.")
+    substage: Text | None = Field(default=None, description="PA-X StageSub.")
+    status: Text | None = Field(default=None, description="PA-X Status.")
+    provisions: dict[str, StrictInt | str] = Field(
+        default_factory=dict, description="Non-zero PA-X provision codes, by column name."
+    )
+
+
+class Agreement(Record):
+    """A ceasefire, evacuation deal, declaration, negotiation round, resolution or deal."""
+
+    id: RecordId
+    title: Text = Field(description="A descriptive title in our words.")
+    aliases: list[Text] = Field(default_factory=list, description="Other names it goes by.")
+    kind: AgreementKind = Field(description="What sort of agreement it is.")
+    certainty: Certainty = Field(
+        default=Certainty.CONFIRMED,
+        description="How sure the record is that it exists: confirmed, reported or rumoured.",
+    )
+    scope: Scope | None = None
+    dates: AgreementDates = Field(default_factory=AgreementDates)
+    participants: list[Participant] = Field(default_factory=list)
+    exclusions: list[Exclusion] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    outcome: Outcome | None = None
+    related: list[RelatedAgreement] = Field(default_factory=list)
+    pax: PaxCrosswalk | None = None
+    note: Text | None = None
+    sources: Sources

@@ -1,0 +1,1 @@
+"""Renderers: plain results in, text out. One small class per format, kept in registries."""

@@ -1,0 +1,84 @@
+"""The rule catalogue: stable codes, default severities, titles, explain texts, and checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from accords.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from accords.dataset import Dataset
+
+Check = Callable[["Dataset"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule. Structure rules have no ``check``: the loader reports them."""
+
+    code: str
+    name: str
+    title: str
+    severity: Severity
+    explain: str
+    check: Check | None = None
+    default_enabled: bool = True
+
+    def finding(
+        self,
+        message: str,
+        where: tuple[str, int, int],
+        *,
+        hint: str | None = None,
+        severity: Severity | None = None,
+        related: tuple[tuple[str, int, int], ...] = (),
+    ) -> Finding:
+        path, line, col = where
+        return Finding(
+            self.code, severity or self.severity, message, path, line, col, hint, related
+        )
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    if rule.code in RULES:
+        raise ValueError(f"rule code {rule.code} registered twice")
+    RULES[rule.code] = rule
+    return rule
+
+
+def rule(
+    code: str,
+    name: str,
+    title: str,
+    severity: Severity,
+    explain: str,
+    *,
+    default_enabled: bool = True,
+) -> Callable[[Check], Rule]:
+    """Decorator: register a check function as a rule; the module-level name becomes the Rule."""
+
+    def wrap(check: Check) -> Rule:
+        return register(Rule(code, name, title, severity, explain.strip(), check, default_enabled))
+
+    return wrap
+
+
+def load_all() -> dict[str, Rule]:
+    """Import every rule module so that the catalogue is complete."""
+    import importlib
+
+    for module in _MODULES:
+        importlib.import_module(module)
+    return RULES
+
+
+_MODULES = ("accords.rules.structure",)
+
+
+def defaults_off() -> frozenset[str]:
+    return frozenset(code for code, r in load_all().items() if not r.default_enabled)

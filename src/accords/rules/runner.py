@@ -1,0 +1,45 @@
+"""Run the rules over a dataset: loading findings first, then every enabled rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from accords.findings import Finding
+from accords.rules.registry import defaults_off, load_all
+
+if TYPE_CHECKING:
+    from accords.config import Selection
+    from accords.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What to check on top of the configuration in ``accords.toml``."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+    extra: tuple[Finding, ...] = field(default=())
+
+
+def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
+    return dataset.selection().overridden(
+        select=options.select, ignore=options.ignore, strict=options.strict
+    )
+
+
+def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Finding]:
+    """Every finding the selection reports, sorted by file and position."""
+    options = options or CheckOptions()
+    selection = effective_selection(dataset, options)
+    rules = load_all()
+    off = defaults_off()
+    findings: list[Finding] = list(dataset.load_findings)
+    for code, rule in rules.items():
+        if rule.check is None or not selection.enabled(code, default=rule.default_enabled):
+            continue
+        findings.extend(rule.check(dataset))
+    findings.extend(options.extra)
+    kept = selection.apply(findings, off)
+    return sorted(set(kept), key=lambda f: f.sort_key)

@@ -1,0 +1,191 @@
+"""Structure rules (``E``): reported by the loader and the schema validation, catalogued here."""
+
+from __future__ import annotations
+
+from accords.findings import Severity
+from accords.rules.registry import Rule, register
+
+_E = Severity.ERROR
+
+
+def _structural(
+    code: str,
+    name: str,
+    title: str,
+    bad: str,
+    good: str,
+    why: str,
+    severity: Severity = _E,
+    default_enabled: bool = True,
+) -> None:
+    explain = f"{why}\n\nFails:\n\n{_indent(bad)}\n\nPasses:\n\n{_indent(good)}"
+    register(Rule(code, name, title, severity, explain, None, default_enabled))
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.strip("\n").splitlines())
+
+
+_structural(
+    "E001",
+    "yaml-syntax",
+    "The file is not well-formed YAML",
+    "title: 'Ankara deal\nkind: ceasefire",
+    "title: 'Ankara deal'\nkind: ceasefire",
+    "The YAML parser could not read the file; the position is where it gave up.",
+)
+_structural(
+    "E002",
+    "duplicate-key",
+    "A key appears twice in one mapping",
+    "kind: ceasefire\nkind: declaration",
+    "kind: ceasefire",
+    "Most YAML readers silently keep one of the two values; which one is an accident.",
+)
+_structural(
+    "E003",
+    "anchor-or-alias",
+    "YAML anchors and aliases are not allowed",
+    "sources: &s [doc-a]\nnote_sources: *s",
+    "sources: [doc-a]",
+    "Hand-edited records need no anchors; refusing them makes alias bombs harmless.",
+)
+_structural(
+    "E004",
+    "merge-key",
+    "YAML merge keys are not allowed",
+    "<<: {kind: ceasefire}",
+    "kind: ceasefire",
+    "Merge keys hide fields from a reader of the file; write the fields out.",
+)
+_structural(
+    "E005",
+    "tag",
+    "YAML tags are not allowed",
+    "title: !!python/object:os.system x",
+    "title: Ankara deal",
+    "Tags can ask a reader to build objects; records hold only text, numbers and lists.",
+)
+_structural(
+    "E006",
+    "encoding",
+    "The file is not clean UTF-8 text",
+    "(a file saved as UTF-16, with a byte-order mark, or with NUL bytes)",
+    "(the same file saved as UTF-8 without BOM)",
+    "Records are UTF-8 text so that every tool and diff reads them alike.",
+)
+_structural(
+    "E007",
+    "file-too-large",
+    "The file is larger than the size limit (1 MiB)",
+    "(a 50 MB file)",
+    "(a record of a few kilobytes)",
+    "A record is a few kilobytes; a huge file is refused before it is parsed.",
+)
+_structural(
+    "E008",
+    "not-a-mapping",
+    "The document is empty, not a mapping, or more than one document",
+    "- id: ankara-deal",
+    "id: ankara-deal",
+    "Each file holds one record (or, in events/, one mapping with an events list).",
+)
+_structural(
+    "E009",
+    "too-deep",
+    "Nesting deeper than 64 levels",
+    "a: [[[[[[ ... ]]]]]]",
+    "a: [b]",
+    "Records nest a few levels; deep nesting is refused to bound time and memory.",
+)
+_structural(
+    "E010",
+    "number-out-of-range",
+    "A number too large for other tools to read",
+    "ucdp: 99999999999999999999999",
+    "ucdp: 299",
+    "Integers beyond 64 bits overflow in other readers (JavaScript, databases).",
+)
+_structural(
+    "E011",
+    "complex-key",
+    "A key that is a list or a mapping",
+    "[a, b]: 1",
+    "a: 1",
+    "Keys are field names: plain text.",
+)
+_structural(
+    "E012",
+    "unreadable",
+    "The path cannot be read as a file",
+    "agreements/x.yaml/ (a directory)",
+    "agreements/x.yaml (a file)",
+    "The path is a directory, a broken link, or unreadable.",
+)
+_structural(
+    "E101",
+    "missing-field",
+    "A required field is missing",
+    "id: ankara-deal\nkind: ceasefire",
+    "id: ankara-deal\ntitle: Ankara deal\nkind: ceasefire",
+    "The schema requires the field; the finding points at the mapping that lacks it.",
+)
+_structural(
+    "E102",
+    "unknown-field",
+    "A field the schema does not know",
+    "participants:\n  - {actor: russia, rolez: [mediator]}",
+    "participants:\n  - {actor: russia, roles: [mediator]}",
+    "Unknown fields are errors so that a typo never vanishes silently.",
+)
+_structural(
+    "E103",
+    "wrong-type",
+    "A value of the wrong type",
+    "roles: mediator",
+    "roles: [mediator]",
+    "The schema expects another type here (text, a list, a mapping, a number).",
+)
+_structural(
+    "E104",
+    "unknown-word",
+    "A word outside the field's vocabulary",
+    "roles: [mediatr]",
+    "roles: [mediator]",
+    "Closed vocabularies (roles, stances, kinds …) keep the record comparable.",
+)
+_structural(
+    "E105",
+    "bad-date",
+    "A date outside the accepted EDTF subset or the calendar",
+    'signed: "2016-02-30"',
+    'signed: "2016-02"',
+    "Dates are YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? qualifiers, or intervals A/B.",
+)
+_structural(
+    "E106",
+    "bad-id",
+    "An id that is not kebab-case",
+    "id: Ankara Deal",
+    "id: ankara-deal",
+    "Ids are lower-case letters, digits and single hyphens, so they are safe in paths and URLs.",
+)
+_structural(
+    "E107",
+    "bad-value",
+    "A value outside the field's constraints",
+    "probability: 1.5",
+    "probability: 0.7",
+    "The value breaks a constraint of the schema (range, length, form).",
+)
+_structural(
+    "E200",
+    "unquoted-date",
+    "A date is not quoted",
+    "signed: 2016-12-20",
+    'signed: "2016-12-20"',
+    "accords keeps unquoted dates as text, but other YAML readers (PyYAML, js-yaml) turn them "
+    "into timestamps and then fail the schema. Off by default; the bundled dataset turns it on.",
+    severity=Severity.WARNING,
+    default_enabled=False,
+)
