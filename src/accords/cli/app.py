@@ -20,9 +20,10 @@ from accords.cli.common import EXIT_USAGE
 
 app = typer.Typer(
     name="accords",
-    help="Ceasefires, evacuation deals, declarations and negotiation rounds as checked YAML.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: rich's formatter costs more start-up time than all of pydantic.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -49,16 +50,23 @@ def root(
 
     Example:
 
+    \b
         accords check
     """
     if debug:
         _state["debug"] = True
 
 
+def keep_examples(help_text: str) -> str:
+    """Mark indented paragraphs (examples) so that click prints them as written, unwrapped."""
+    paragraphs = help_text.strip("\n").split("\n\n")
+    return "\n\n".join("\b\n" + p if p.startswith("    ") else p for p in paragraphs)
+
+
 def _register(name: str, module: object) -> None:
     function = getattr(module, name.replace("-", "_"))
     help_text = module.HELP  # type: ignore[attr-defined]
-    app.command(name, help=help_text, short_help=help_text.splitlines()[0])(function)
+    app.command(name, help=keep_examples(help_text), short_help=help_text.splitlines()[0])(function)
 
 
 _register("validate", validate_cmd)
