@@ -49,7 +49,7 @@ class Relation(Record):
     actor: RecordId = Field(description="The other actor's id.")
     from_: EdtfDate | None = Field(default=None, alias="from", description="Since when.")
     until: EdtfDate | None = Field(default=None, description="Until when.")
-    note: Text | None = None
+    note: Text | None = Field(default=None, description="Caveats about the tie, in our words.")
     sources: Sources
 
 
@@ -60,7 +60,7 @@ class Designation(Record):
     label: Text = Field(description="What it was designated as.", examples=["terrorist"])
     from_: EdtfDate | None = Field(default=None, alias="from", description="Since when.")
     until: EdtfDate | None = Field(default=None, description="Until when.")
-    note: Text | None = None
+    note: Text | None = Field(default=None, description="Caveats about the listing, in our words.")
     sources: Sources
 
 
@@ -90,5 +90,5 @@ class Actor(Record):
     acled: list[Text] = Field(
         default_factory=list, description="ACLED actor strings that denote this actor."
     )
-    note: Text | None = None
+    note: Text | None = Field(default=None, description="Caveats about the actor, in our words.")
     sources: Sources

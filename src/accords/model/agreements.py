@@ -106,17 +106,23 @@ class Scope(Record):
 
     area: Text = Field(description="The area covered, in words.", examples=["eastern Aleppo"])
     places: list[Text] = Field(default_factory=list, description="Named places within the area.")
-    note: Text | None = None
+    note: Text | None = Field(
+        default=None, description="Caveats about where the agreement applies."
+    )
 
 
 class AgreementDates(Record):
     """The dates of an agreement's life; each optional, each as precise as known."""
 
-    proposed: EdtfDate | None = None
-    announced: EdtfDate | None = None
-    signed: EdtfDate | None = None
-    effective: EdtfDate | None = None
-    ended: EdtfDate | None = None
+    proposed: EdtfDate | None = Field(
+        default=None, description="When the agreement was first proposed."
+    )
+    announced: EdtfDate | None = Field(default=None, description="When it was announced.")
+    signed: EdtfDate | None = Field(default=None, description="When it was signed or adopted.")
+    effective: EdtfDate | None = Field(default=None, description="When it took effect.")
+    ended: EdtfDate | None = Field(
+        default=None, description="When it ended (collapsed, lapsed or was superseded)."
+    )
 
 
 class Participant(Record):
@@ -131,7 +137,9 @@ class Participant(Record):
         default=None, description="The name the agreement or its sources use for the actor."
     )
     contested: StrictBool = Field(default=False, description="Whether the claim is disputed.")
-    note: Text | None = None
+    note: Text | None = Field(
+        default=None, description="Caveats about the participation, in our words."
+    )
     sources: Sources
 
 
@@ -145,7 +153,9 @@ class Exclusion(Record):
         default=None, description="The name the agreement or its sources use for the actor."
     )
     contested: StrictBool = Field(default=False, description="Whether the claim is disputed.")
-    note: Text | None = None
+    note: Text | None = Field(
+        default=None, description="Caveats about the exclusion, in our words."
+    )
     sources: Sources
 
 
@@ -156,7 +166,7 @@ class Position(Record):
     stance: Stance = Field(description="What the actor said or did about the agreement.")
     date: EdtfDate | None = Field(default=None, description="When, as precisely as known.")
     contested: StrictBool = Field(default=False, description="Whether the claim is disputed.")
-    note: Text | None = None
+    note: Text | None = Field(default=None, description="Caveats about the stance, in our words.")
     sources: Sources
 
 
@@ -169,11 +179,19 @@ class Term(Record):
     obligations: list[RecordId] = Field(
         default_factory=list, description="Actors the provision binds (ids)."
     )
-    deadline: EdtfDate | None = None
+    deadline: EdtfDate | None = Field(
+        default=None, description="By when the provision was to be met."
+    )
     condition: Text | None = Field(default=None, description="What the provision depends on.")
-    status: TermStatus | None = None
-    contested: StrictBool = False
-    note: Text | None = None
+    status: TermStatus | None = Field(
+        default=None, description="How far the provision was carried out."
+    )
+    contested: StrictBool = Field(
+        default=False, description="Whether the provision's content is disputed."
+    )
+    note: Text | None = Field(
+        default=None, description="Caveats about the provision, in our words."
+    )
     sources: Sources
 
 
@@ -183,7 +201,7 @@ class Accusation(Record):
     by: RecordId = Field(description="Who made the accusation (actor id).")
     against: RecordId = Field(description="Who was blamed (actor id).")
     claim: Text = Field(description="What they were blamed for, in our words.")
-    date: EdtfDate | None = None
+    date: EdtfDate | None = Field(default=None, description="When the accusation was made.")
     sources: Sources
 
 
@@ -193,8 +211,10 @@ class Outcome(Record):
     status: OutcomeStatus = Field(description="Where it stands, or how it ended.")
     date: EdtfDate | None = Field(default=None, description="When it reached that status.")
     ended_by: RecordId | None = Field(default=None, description="The event that ended it.")
-    accusations: list[Accusation] = Field(default_factory=list)
-    note: Text | None = None
+    accusations: list[Accusation] = Field(
+        default_factory=list, description="Who blamed whom for the outcome."
+    )
+    note: Text | None = Field(default=None, description="Caveats about the outcome, in our words.")
     sources: Sources
 
 
@@ -203,7 +223,7 @@ class RelatedAgreement(Record):
 
     agreement: RecordId = Field(description="The other agreement's id.")
     relation: RelationKind = Field(description="How this agreement relates to it.")
-    note: Text | None = None
+    note: Text | None = Field(default=None, description="Caveats about the link, in our words.")
     sources: Sources
 
 
@@ -232,14 +252,29 @@ class Agreement(Record):
         default=Certainty.CONFIRMED,
         description="How sure the record is that it exists: confirmed, reported or rumoured.",
     )
-    scope: Scope | None = None
-    dates: AgreementDates = Field(default_factory=AgreementDates)
-    participants: list[Participant] = Field(default_factory=list)
-    exclusions: list[Exclusion] = Field(default_factory=list)
-    positions: list[Position] = Field(default_factory=list)
-    terms: list[Term] = Field(default_factory=list)
-    outcome: Outcome | None = None
-    related: list[RelatedAgreement] = Field(default_factory=list)
-    pax: PaxCrosswalk | None = None
-    note: Text | None = None
+    scope: Scope | None = Field(default=None, description="Where the agreement applies.")
+    dates: AgreementDates = Field(
+        default_factory=AgreementDates, description="The dates of its life, each optional."
+    )
+    participants: list[Participant] = Field(
+        default_factory=list, description="Actors at the table, with their roles."
+    )
+    exclusions: list[Exclusion] = Field(
+        default_factory=list, description="Actors left out of its protection or of the talks."
+    )
+    positions: list[Position] = Field(
+        default_factory=list, description="Actors' stances on it, dated where known."
+    )
+    terms: list[Term] = Field(default_factory=list, description="Its provisions, in our words.")
+    outcome: Outcome | None = Field(default=None, description="How it fared.")
+    related: list[RelatedAgreement] = Field(
+        default_factory=list,
+        description="Links to other agreements it follows, supersedes, implements or endorses.",
+    )
+    pax: PaxCrosswalk | None = Field(
+        default=None, description="Its coding in the PA-X Peace Agreements Database."
+    )
+    note: Text | None = Field(
+        default=None, description="Caveats about the agreement, in our words."
+    )
     sources: Sources

@@ -55,8 +55,8 @@ class EventStatus(enum.StrEnum):
 class Fatalities(Record):
     """A death toll as a range, where reports differ."""
 
-    min: StrictInt = Field(ge=0)
-    max: StrictInt = Field(ge=0)
+    min: StrictInt = Field(ge=0, description="The lowest reported toll.")
+    max: StrictInt = Field(ge=0, description="The highest reported toll.")
 
 
 class AgreementLink(Record):
@@ -64,8 +64,8 @@ class AgreementLink(Record):
 
     agreement: RecordId = Field(description="The agreement's id.")
     effect: Effect = Field(description="What the event did to the agreement.")
-    contested: StrictBool = False
-    note: Text | None = None
+    contested: StrictBool = Field(default=False, description="Whether the link is disputed.")
+    note: Text | None = Field(default=None, description="Caveats about the link, in our words.")
 
 
 class Event(Record):
@@ -75,7 +75,10 @@ class Event(Record):
     date: EdtfDate = Field(description="When it happened (or is planned), as precisely as known.")
     kind: EventKind = Field(description="What sort of happening it is.")
     summary: Text = Field(description="What happened, in our words.")
-    status: EventStatus = Field(default=EventStatus.OCCURRED)
+    status: EventStatus = Field(
+        default=EventStatus.OCCURRED,
+        description="Whether it occurred, is planned, is only rumoured, or is disputed.",
+    )
     actors: list[RecordId] = Field(default_factory=list, description="Who acted (actor ids).")
     targets: list[RecordId] = Field(
         default_factory=list, description="Who was acted upon (actor ids)."
@@ -84,8 +87,12 @@ class Event(Record):
     fatalities: StrictInt | Fatalities | None = Field(
         default=None, description="Deaths reported: a number, or {min, max}."
     )
-    agreements: list[AgreementLink] = Field(default_factory=list)
-    contested: StrictBool = False
+    agreements: list[AgreementLink] = Field(
+        default_factory=list, description="Agreements the event bears on, and how."
+    )
+    contested: StrictBool = Field(
+        default=False, description="Whether the account of the event is disputed."
+    )
     note: Text | None = Field(
         default=None, description="Caveats, e.g. how a relative date was resolved."
     )

@@ -1,0 +1,119 @@
+"""The committed schemas/ match the models, carry help for every field, and drift is caught."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accords.cli.app import main
+from accords.model import FILE_MODELS
+from accords.schema import DIALECT, render, schema_id, schema_path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_accords(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Run the real entry point in-process; its exit code."""
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(sys, "argv", ["accords", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    code = exited.value.code
+    return code if isinstance(code, int) else 0
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_MODELS))
+def test_committed_schema_equals_generated(kind: str) -> None:
+    path = schema_path(REPO, kind)
+    assert path.is_file(), f"{path} is missing; run 'accords schema'"
+    assert path.read_text(encoding="utf-8") == render(kind), (
+        f"{path} is out of date; run 'accords schema' and commit the result"
+    )
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_MODELS))
+def test_schema_header(kind: str) -> None:
+    schema = json.loads(schema_path(REPO, kind).read_text(encoding="utf-8"))
+    assert schema["$schema"] == DIALECT
+    assert schema["$id"] == schema_id(kind)
+    assert schema["title"] and schema["description"]
+    assert schema["examples"], f"{kind}: no example"
+
+
+def _properties(node: Any, where: str) -> Iterator[tuple[str, Any]]:
+    """Every (json-pointer, subschema) of a property, at any depth, $defs included."""
+    if isinstance(node, dict):
+        props = node.get("properties")
+        if isinstance(props, dict):
+            for name, sub in props.items():
+                yield f"{where}/properties/{name}", sub
+        for key, sub in node.items():
+            yield from _properties(sub, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, sub in enumerate(node):
+            yield from _properties(sub, f"{where}/{index}")
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_MODELS))
+def test_every_field_has_a_description(kind: str) -> None:
+    schema = json.loads(schema_path(REPO, kind).read_text(encoding="utf-8"))
+    found = list(_properties(schema, "#"))
+    assert found, f"{kind}: the walk found no properties at all"
+    bare = [where for where, sub in found if not str(sub.get("description", "")).strip()]
+    assert not bare, f"{kind}: fields without a description (editors show no help): {bare}"
+
+
+def test_every_model_example_is_valid(tmp_path: Path) -> None:
+    for kind, model in FILE_MODELS.items():
+        schema = json.loads(schema_path(REPO, kind).read_text(encoding="utf-8"))
+        for example in schema["examples"]:
+            model.model_validate(example)
+
+
+def test_schema_check_passes_on_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run_accords(["schema", "--check"], REPO, monkeypatch) == 0
+
+
+def _copy_dataset(tmp_path: Path) -> Path:
+    root = tmp_path / "ds"
+    root.mkdir()
+    (root / "accords.toml").write_text("", encoding="utf-8")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    return root
+
+
+def test_schema_check_fails_on_a_tampered_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _copy_dataset(tmp_path)
+    path = schema_path(root, "agreement")
+    tampered = json.loads(path.read_text(encoding="utf-8"))
+    tampered["properties"]["kind"]["description"] = "edited by hand"
+    path.write_text(json.dumps(tampered, indent=2) + "\n", encoding="utf-8")
+    assert run_accords(["schema", "--check"], root, monkeypatch) == 1
+    assert "agreement.schema.json: out of date" in capsys.readouterr().out
+
+
+def test_schema_check_fails_on_a_missing_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _copy_dataset(tmp_path)
+    schema_path(root, "event").unlink()
+    assert run_accords(["schema", "--check"], root, monkeypatch) == 1
+    assert "event.schema.json: missing" in capsys.readouterr().out
+
+
+def test_schema_regenerates_what_drifted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _copy_dataset(tmp_path)
+    schema_path(root, "actor").write_text("{}\n", encoding="utf-8")
+    schema_path(root, "source").unlink()
+    assert run_accords(["schema", "--force"], root, monkeypatch) == 0
+    for kind in FILE_MODELS:
+        assert schema_path(root, kind).read_text(encoding="utf-8") == render(kind)
+    assert run_accords(["schema", "--check"], root, monkeypatch) == 0
