@@ -14,6 +14,7 @@ import typer
 
 from accords import __version__
 from accords.cli import check as check_cmd
+from accords.cli import compare as compare_cmd
 from accords.cli import schema as schema_cmd
 from accords.cli import validate as validate_cmd
 from accords.cli.common import EXIT_USAGE
@@ -72,6 +73,7 @@ def _register(name: str, module: object) -> None:
 _register("validate", validate_cmd)
 _register("check", check_cmd)
 _register("schema", schema_cmd)
+_register("compare", compare_cmd)
 
 
 def main() -> None:

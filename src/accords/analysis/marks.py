@@ -1,0 +1,78 @@
+"""Marks: the words of DESIGN §3 that say what an actor was to an agreement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from accords.analysis.common import on_or_before, safe_parse, source_ids
+from accords.model import Agreement
+from accords.model.dates import DateInterval, Order
+
+ROLE = "role"
+EXCLUSION = "exclusion"
+STANCE = "stance"
+
+ADDED = "added"
+REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One mark in one cell: its word (``mediator``, ``excluded:talks:shut-out?``), its category,
+    the sources it rests on, and, under a scenario, whether the scenario added or removed it."""
+
+    word: str
+    category: str
+    sources: tuple[str, ...] = ()
+    change: str | None = None
+
+    @property
+    def contested(self) -> bool:
+        return self.word.endswith("?")
+
+    @property
+    def base(self) -> str:
+        """The word without the contested ``?``."""
+        return self.word.removesuffix("?")
+
+
+def agreement_marks(
+    agreement: Agreement, as_of: DateInterval | None = None
+) -> dict[str, list[Mark]]:
+    """Every actor's marks on one agreement, in record order: roles, exclusions, stances.
+
+    With ``as_of``, positions taken definitely after that date are left out; undated or
+    undetermined ones stay, since the record cannot say they came later.
+    """
+    marks: dict[str, dict[str, Mark]] = {}
+
+    def add(actor: str, word: str, category: str, sources: tuple[str, ...]) -> None:
+        cell = marks.setdefault(actor, {})
+        known = cell.get(word)
+        merged = sources if known is None else tuple(dict.fromkeys((*known.sources, *sources)))
+        cell[word] = Mark(word, category, merged)
+
+    for participant in agreement.participants:
+        suffix = "?" if participant.contested else ""
+        for role in participant.roles:
+            add(participant.actor, role.value + suffix, ROLE, source_ids(participant.sources))
+    for exclusion in agreement.exclusions:
+        word = f"excluded:{exclusion.scope.value}:{exclusion.manner.value}"
+        word += "?" if exclusion.contested else ""
+        add(exclusion.actor, word, EXCLUSION, source_ids(exclusion.sources))
+    for position in agreement.positions:
+        date = safe_parse(position.date)
+        if as_of is not None and date is not None and on_or_before(date, as_of) is Order.AFTER:
+            continue
+        word = position.stance.value + ("?" if position.contested else "")
+        add(position.actor, word, STANCE, source_ids(position.sources))
+    return {actor: list(cell.values()) for actor, cell in marks.items()}
+
+
+def changed_marks(before: list[Mark], after: list[Mark]) -> list[Mark]:
+    """The marks after a change, each flagged added, plus the marks it removed, flagged removed."""
+    before_words = {m.word for m in before}
+    after_words = {m.word for m in after}
+    result = [m if m.word in before_words else replace(m, change=ADDED) for m in after]
+    result.extend(replace(m, change=REMOVED) for m in before if m.word not in after_words)
+    return result

@@ -1,0 +1,93 @@
+"""``accords compare``: the actor × agreement matrix in six formats."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+HELP = """Compare agreements: one row per actor, one column per agreement, every mark in the cells.
+
+Cells hold roles (mediator), exclusions (excluded:talks:shut-out), stances (rejected);
+a contested mark ends with '?'. --as-of keeps agreements that existed by that date and names
+actors as they were called then; --scenario applies a scenario's what-if changes and marks
+what changed. Formats: table, markdown, csv, json, html, latex.
+
+Example:
+
+    accords compare riverside-truce-2031 harbour-evacuation-2031 --format markdown
+"""
+
+
+class MatrixFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    html = "html"
+    latex = "latex"
+
+
+class RowOrder(StrEnum):
+    first_appearance = "first-appearance"
+    name = "name"
+    kind = "kind"
+
+
+class Grouping(StrEnum):
+    kind = "kind"
+    coalition = "coalition"
+
+
+def split_list(values: list[str] | None) -> list[str] | None:
+    """Repeated or comma-separated option values as one list (``None`` when not given)."""
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def compare(
+    agreements: Annotated[
+        list[str] | None, typer.Argument(help="Agreement ids, in column order; default: all.")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Only what existed by this date (EDTF).")
+    ] = None,
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", help="Apply this scenario's what-if changes.")
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", help="Only actors of these kinds (repeat or comma-separate)."),
+    ] = None,
+    only_marked: Annotated[
+        bool,
+        typer.Option("--only-marked/--all-actors", help="Leave out actors without any mark."),
+    ] = True,
+    order: Annotated[
+        RowOrder, typer.Option("--order", help="Row order.")
+    ] = RowOrder.first_appearance,
+    group_by: Annotated[
+        Grouping | None, typer.Option("--group-by", help="Gather rows by kind or coalition.")
+    ] = None,
+    fmt: Annotated[
+        MatrixFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = MatrixFormat.table,
+) -> None:
+    from accords.analysis.compare import compare as run_compare
+    from accords.dataset import load_dataset
+    from accords.render.matrix import matrix_renderer
+
+    result = run_compare(
+        load_dataset(),
+        agreements or None,
+        as_of=as_of,
+        scenario=scenario,
+        kinds=split_list(kind),
+        only_marked=only_marked,
+        order=order.value,
+        group_by=group_by.value if group_by is not None else None,
+    )
+    matrix_renderer(fmt.value).render(result, sys.stdout)
