@@ -82,7 +82,7 @@ class Actor(Record):
     )
     wikidata: str | None = Field(
         default=None,
-        pattern=r"^Q[1-9]\d*$(?!\n)",
+        pattern=r"^Q[1-9][0-9]*$(?!\n)",
         description="Wikidata item id.",
         examples=["Q159"],
     )

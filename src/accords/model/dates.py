@@ -9,6 +9,8 @@ record allows.
 The same grammar is written once as :data:`EDTF_PATTERN`, used by the pydantic type and copied
 into the JSON Schema, so that both give the same verdict on every string. Calendar validity
 (``2016-02-30``) is part of the pattern; interval order (end before start) is a rule, not a type.
+Digits are ``[0-9]``, not ``\\d``: Python's ``\\d`` also matches other scripts' digits (``٢٠١٦``),
+JavaScript's does not, and the schema must mean the same everywhere.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_YEAR = r"\d{4}"
-_LEAP_YEAR = r"(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_YEAR = r"[0-9]{4}"
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
 _MONTH_DAY = (
-    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
-    r"|02-(?:0[1-9]|1\d|2[0-8]))"
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
 )
 _DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
 _MONTH = rf"{_YEAR}-(?:0[1-9]|1[0-2])"
@@ -35,7 +37,7 @@ _END = rf"(?:{_SINGLE}|\.\.)"
 EDTF_PATTERN = rf"^(?:{_SINGLE}|{_END}/{_END})$(?!\n)"
 
 _EDTF_RE = re.compile(EDTF_PATTERN)
-_PLAIN_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN_DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 #: Ordinal days stand in for open ends, so that every interval has two finite ends.
 _OPEN_START = _dt.date(1, 1, 1).toordinal()
