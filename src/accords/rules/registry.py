@@ -77,7 +77,17 @@ def load_all() -> dict[str, Rule]:
     return RULES
 
 
-_MODULES = ("accords.rules.structure",)
+_MODULES = (
+    "accords.rules.structure",
+    "accords.rules.references",
+    "accords.rules.chronology",
+    "accords.rules.names",
+    "accords.rules.relations",
+    "accords.rules.participation",
+    "accords.rules.sources",
+    "accords.rules.scenarios",
+    "accords.rules.external",
+)
 
 
 def defaults_off() -> frozenset[str]:

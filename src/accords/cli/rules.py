@@ -1,0 +1,68 @@
+"""``accords rules`` and ``accords explain CODE``: the rule catalogue."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from types import SimpleNamespace
+from typing import Annotated
+
+import typer
+
+HELP = """List the rule catalogue: code, default severity, name and title of every rule.
+
+Rules that are off by default are marked "(off)"; accords.toml turns them on with
+extend-select. --format json prints the same as a list of objects.
+
+Example:
+
+    accords rules --format json
+"""
+
+EXPLAIN_HELP = """Explain one rule: what it checks, why, and a failing and a passing example.
+
+CODE is a rule code (C103) or name (event-outside-window), in any case.
+
+Example:
+
+    accords explain C103
+"""
+
+
+class CatalogueFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def rules(
+    fmt: Annotated[
+        CatalogueFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CatalogueFormat.text,
+) -> None:
+    from accords.rules.catalogue import catalogue_rows
+
+    rows = catalogue_rows()
+    if fmt is CatalogueFormat.json:
+        import json
+
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    width = max(len(row["name"]) for row in rows)
+    for row in rows:
+        off = "" if row["default"] else " (off)"
+        typer.echo(
+            f"{row['code']}  {row['severity']:<7}  {row['name']:<{width}}  {row['title']}{off}"
+        )
+
+
+def explain(code: Annotated[str, typer.Argument(help="A rule code or name.")]) -> None:
+    from accords.rules.catalogue import find_rule
+
+    rule = find_rule(code)
+    state = "" if rule.default_enabled else ", off by default"
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity.label}{state})\n")
+    typer.echo(f"{rule.title}.\n")
+    typer.echo(rule.explain)
+
+
+#: ``explain`` registered as a command of its own, with its own help text.
+EXPLAIN = SimpleNamespace(HELP=EXPLAIN_HELP, explain=explain)

@@ -1,0 +1,53 @@
+"""The rule catalogue as plain data, for ``accords rules``, ``accords explain`` and the docs."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from accords.errors import UsageError
+from accords.rules.registry import Rule, load_all
+
+FAMILIES = {
+    "E": "structure",
+    "R": "references",
+    "C": "chronology",
+    "P": "participation",
+    "S": "sources",
+    "F": "scenarios",
+    "X": "external events (check --events)",
+}
+
+
+def catalogue() -> list[Rule]:
+    """Every rule, in code order."""
+    return [rule for _, rule in sorted(load_all().items())]
+
+
+def catalogue_rows() -> list[dict[str, Any]]:
+    """One mapping per rule: code, name, family, severity, enabled by default, title."""
+    return [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "family": FAMILIES.get(rule.code[:1], "other"),
+            "severity": rule.severity.label,
+            "default": rule.default_enabled,
+            "title": rule.title,
+        }
+        for rule in catalogue()
+    ]
+
+
+def find_rule(word: str) -> Rule:
+    """The rule with this code or name (case aside); a usage error with suggestions otherwise."""
+    rules = load_all()
+    wanted = word.strip()
+    by_name = {rule.name: rule for rule in rules.values()}
+    found = rules.get(wanted.upper()) or by_name.get(wanted.lower())
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(wanted.upper(), list(rules), n=3, cutoff=0.5)
+    close += difflib.get_close_matches(wanted.lower(), list(by_name), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `accords rules` lists them"
+    raise UsageError(f"no rule {word!r}{hint}")

@@ -1,0 +1,337 @@
+"""Chronology rules (``C``): an agreement's dates and the events linked to it fall in order.
+
+Every comparison is three-valued (:mod:`accords.model.dates`): a definite finding comes only
+from a definite order; when the precision of a date leaves the order open, the rule reports
+``C100`` (a warning naming the imprecise date) instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from accords.findings import Finding, Severity
+from accords.model import Agreement, Event
+from accords.model.agreements import OutcomeStatus, RelationKind
+from accords.model.dates import DateInterval, Order, interval_is_ordered
+from accords.model.events import Effect
+from accords.rules.helpers import (
+    AGREEMENT_DATE_ORDER,
+    Where,
+    agreement_start,
+    before,
+    date_fields,
+    date_of,
+    precision_note,
+    walk,
+)
+from accords.rules.registry import Rule, register, rule
+
+if TYPE_CHECKING:
+    from accords.dataset import Dataset
+
+UNDETERMINED = register(
+    Rule(
+        "C100",
+        "undetermined-order",
+        "The precision of a date does not settle an order a rule checks",
+        Severity.WARNING,
+        """
+A date known only to the month, the year, or as approximate is an interval of days. When a
+rule needs an order that such an interval leaves open, it reports no error; it reports this
+warning, naming the rule and the date whose precision does not settle it. Make the date more
+precise if the sources allow, or ignore C100 in accords.toml to accept the uncertainty.
+
+Fails (was the deal announced before it was signed? the month does not say):
+
+    dates: {announced: "2016-12", signed: "2016-12-29"}
+
+Passes:
+
+    dates: {announced: "2016-12-28", signed: "2016-12-29"}
+""".strip(),
+    )
+)
+
+
+def undetermined(code: str, message: str, where: Where, *dates: DateInterval) -> Finding:
+    """The C100 warning standing in for rule ``code`` when the order is open."""
+    return UNDETERMINED.finding(
+        f"{code} undetermined: {message}; {precision_note(*dates)}",
+        where,
+        hint="give the date more precisely if the sources allow",
+    )
+
+
+@rule(
+    "C101",
+    "dates-out-of-order",
+    "An agreement's dates are out of order",
+    Severity.ERROR,
+    """
+An agreement's dates follow its life: proposed, announced, signed, effective, ended, each on or
+after the previous one that is given. A date before an earlier stage is a typo or a mix-up of
+stages. Overlapping imprecise dates are reported as C100, never as C101.
+
+Fails:
+
+    dates: {signed: "2016-12-29", effective: "2016-12-28"}
+
+Passes:
+
+    dates: {signed: "2016-12-29", effective: "2016-12-30"}
+""",
+)
+def dates_out_of_order(dataset: Dataset) -> Iterator[Finding]:
+    for entry in dataset.entries_of("agreement"):
+        agreement: Agreement = entry.record
+        given = [
+            (name, parsed)
+            for name in AGREEMENT_DATE_ORDER
+            if (parsed := date_of(getattr(agreement.dates, name))) is not None
+        ]
+        for (early_name, early), (late_name, late) in pairwise(given):
+            verdict = before(late, early)
+            where = entry.position("dates", late_name)
+            if verdict is True:
+                yield dates_out_of_order.finding(
+                    f"{late_name} {late.describe()} is before {early_name} {early.describe()}",
+                    where,
+                    related=(entry.position("dates", early_name),),
+                )
+            elif verdict is None:
+                yield undetermined(
+                    "C101",
+                    f"{late_name} {late.text} may be before {early_name} {early.text}",
+                    where,
+                    early,
+                    late,
+                )
+
+
+@rule(
+    "C102",
+    "reversed-interval",
+    "A date interval or a from/until pair ends before it starts",
+    Severity.ERROR,
+    """
+An interval A/B, and a `from`/`until` pair (dated names, relations, designations), must not
+end before it starts.
+
+Fails:
+
+    date: "2016-12-14/2016-12-13"
+    names: [{name: Jabhat Fateh al-Sham, from: "2017-01", until: "2016-07-28"}]
+
+Passes:
+
+    date: "2016-12-13/2016-12-14"
+    names: [{name: Jabhat Fateh al-Sham, from: "2016-07-28", until: "2017-01-28"}]
+""",
+)
+def reversed_interval(dataset: Dataset) -> Iterator[Finding]:
+    for entry in dataset.entries:
+        for loc, model in walk(entry.record):
+            fields = dict(date_fields(model))
+            for key, text in fields.items():
+                if date_of(text) is not None and not interval_is_ordered(text):
+                    yield reversed_interval.finding(
+                        f"interval {text} ends before it starts", entry.position(*loc, key)
+                    )
+            start, end = date_of(fields.get("from")), date_of(fields.get("until"))
+            if start is not None and end is not None and start.earliest > end.latest:
+                yield reversed_interval.finding(
+                    f"until {end.describe()} is before from {start.describe()}",
+                    entry.position(*loc, "until"),
+                    related=(entry.position(*loc, "from"),),
+                )
+
+
+#: Effects that need the agreement in force: before it starts or after it ends they are wrong.
+_IN_FORCE = frozenset((Effect.VIOLATED, Effect.UNDERMINED, Effect.ENDED, Effect.IMPLEMENTED))
+
+
+@rule(
+    "C103",
+    "event-outside-window",
+    "An event affects an agreement outside the agreement's life",
+    Severity.ERROR,
+    """
+An event can violate, implement or end an agreement only while it is in force: on or after it
+took effect (or was signed, when no effective date is known) and not after it ended; it can
+undermine it from the day it was announced (or signed). An event that `took-effect` must fall
+on the agreement's effective date, and one that `ended` it on its ended date.
+
+Fails (the truce took effect on 12 September):
+
+    - id: 2016-09-10-aleppo-shelling
+      date: "2016-09-10"
+      agreements: [{agreement: kerry-lavrov-2016, effect: violated}]
+
+Passes:
+
+    - id: 2016-09-14-aleppo-shelling
+      date: "2016-09-14"
+      agreements: [{agreement: kerry-lavrov-2016, effect: violated}]
+""",
+)
+def event_outside_window(dataset: Dataset) -> Iterator[Finding]:
+    for entry in dataset.entries_of("event"):
+        event: Event = entry.record
+        when = date_of(event.date)
+        if when is None:
+            continue
+        for i, link in enumerate(event.agreements):
+            agreement = dataset.agreements.get(link.agreement)
+            if agreement is None:
+                continue
+            agreement_entry = dataset.entry("agreement", agreement.id)
+            where = entry.position("agreements", i, "effect")
+            for message, other_field, bound, verdict in _window_breaks(
+                agreement, link.effect, when
+            ):
+                related = (
+                    (agreement_entry.position("dates", other_field),) if agreement_entry else ()
+                )
+                if verdict is None:
+                    yield undetermined("C103", message, where, when, bound)
+                else:
+                    yield event_outside_window.finding(message, where, related=related)
+
+
+def _window_breaks(
+    agreement: Agreement, effect: Effect, when: DateInterval
+) -> Iterator[tuple[str, str, DateInterval, bool | None]]:
+    """``(message, agreement date field, that date, definite?)`` for each bound the event breaks.
+
+    ``definite`` is True for a certain break and None when the dates' precision leaves it open.
+    """
+    name = agreement.id
+    on = f"{effect.value} {name} on {when.describe()}"
+    if effect in (Effect.TOOK_EFFECT, Effect.ENDED):
+        field = "effective" if effect is Effect.TOOK_EFFECT else "ended"
+        bound = date_of(getattr(agreement.dates, field))
+        # The event must fall on that date; a day inside an imprecise date is consistent with it.
+        if bound is not None and not (bound.contains(when) or when.contains(bound)):
+            disjoint = when.latest < bound.earliest or when.earliest > bound.latest
+            yield f"{on}, but it is {field} {bound.describe()}", field, bound, disjoint or None
+    if effect not in _IN_FORCE:
+        return
+    start = _undermined_start(agreement) if effect is Effect.UNDERMINED else None
+    start = start or agreement_start(agreement)
+    if start is not None:
+        field, bound = start
+        verdict = before(when, bound)
+        if verdict is not False:
+            yield f"{on}, before it was {field} ({bound.describe()})", field, bound, verdict
+    ended = date_of(agreement.dates.ended)
+    if ended is not None and effect is not Effect.ENDED:
+        verdict = before(ended, when)
+        if verdict is not False:
+            yield f"{on}, after it ended ({ended.describe()})", "ended", ended, verdict
+
+
+def _undermined_start(agreement: Agreement) -> tuple[str, DateInterval] | None:
+    """An agreement can be undermined once it is known: from its announced (or signed) date."""
+    for name in ("announced", "signed"):
+        parsed = date_of(getattr(agreement.dates, name))
+        if parsed is not None:
+            return name, parsed
+    return None
+
+
+#: Outcomes that something must have ended; a lapsed or implemented deal ends on its own.
+_NEEDS_ENDING = frozenset((OutcomeStatus.COLLAPSED, OutcomeStatus.SUPERSEDED))
+
+
+@rule(
+    "C104",
+    "missing-ending-event",
+    "A collapsed or superseded agreement names nothing that ended it",
+    Severity.WARNING,
+    """
+An agreement that collapsed was ended by something: `outcome.ended_by` names that event, or an
+event links the agreement with effect `ended`. A superseded agreement may instead be named by
+another agreement's `related: {relation: supersedes}`. Lapsed and implemented agreements end
+on their own and need no ending event.
+
+Fails:
+
+    outcome: {status: collapsed, date: "2016-09-19"}
+
+Passes:
+
+    outcome: {status: collapsed, date: "2016-09-19", ended_by: 2016-09-19-aleppo-convoy-attack}
+""",
+)
+def missing_ending_event(dataset: Dataset) -> Iterator[Finding]:
+    ended_by_event = {
+        link.agreement
+        for event in dataset.events.values()
+        for link in event.agreements
+        if link.effect is Effect.ENDED
+    }
+    superseded = {
+        rel.agreement
+        for agreement in dataset.agreements.values()
+        for rel in agreement.related
+        if rel.relation is RelationKind.SUPERSEDES
+    }
+    for entry in dataset.entries_of("agreement"):
+        agreement: Agreement = entry.record
+        outcome = agreement.outcome
+        if outcome is None or outcome.status not in _NEEDS_ENDING or outcome.ended_by:
+            continue
+        if agreement.id in ended_by_event:
+            continue
+        if outcome.status is OutcomeStatus.SUPERSEDED and agreement.id in superseded:
+            continue
+        yield missing_ending_event.finding(
+            f"outcome is {outcome.status.value}, but nothing is recorded as ending it",
+            entry.position("outcome", "status"),
+            hint="name the event in outcome.ended_by",
+        )
+
+
+@rule(
+    "C105",
+    "ending-event-date",
+    "The event that ended an agreement is dated otherwise than its end",
+    Severity.ERROR,
+    """
+`outcome.ended_by` names the event that ended the agreement; it must fall on the outcome's date
+(or, without one, on the agreement's `ended` date). A month that contains the event's day is
+consistent; a partial overlap is reported as C100.
+
+Fails:
+
+    outcome: {status: collapsed, date: "2016-09-19", ended_by: 2016-09-26-aleppo-offensive}
+
+Passes:
+
+    outcome: {status: collapsed, date: "2016-09", ended_by: 2016-09-19-aleppo-convoy-attack}
+""",
+)
+def ending_event_date(dataset: Dataset) -> Iterator[Finding]:
+    for entry in dataset.entries_of("agreement"):
+        agreement: Agreement = entry.record
+        outcome = agreement.outcome
+        if outcome is None or outcome.ended_by is None:
+            continue
+        event = dataset.events.get(outcome.ended_by)
+        when = date_of(event.date) if event is not None else None
+        field = ("outcome", "date") if outcome.date else ("dates", "ended")
+        end = date_of(outcome.date or agreement.dates.ended)
+        if when is None or end is None or end.contains(when) or when.contains(end):
+            continue
+        where = entry.position("outcome", "ended_by")
+        event_entry = dataset.entry("event", outcome.ended_by)
+        related = (entry.position(*field),) + (
+            (event_entry.position("date"),) if event_entry else ()
+        )
+        message = f"{outcome.ended_by} is dated {when.describe()}, the end {end.describe()}"
+        if when.compare(end) is Order.UNDETERMINED:
+            yield undetermined("C105", message, where, when, end)
+        else:
+            yield ending_event_date.finding(message, where, related=related)

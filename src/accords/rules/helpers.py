@@ -1,0 +1,153 @@
+"""Helpers shared by the rule families: dates, walking records, names, suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from accords.model import Actor, Agreement
+from accords.model.agreements import Exclusion, Participant
+from accords.model.common import Citation
+from accords.model.dates import DateInterval, InvalidDate, parse_date
+
+Loc = tuple[str | int, ...]
+Where = tuple[str, int, int]
+
+#: The life of an agreement in order: each date, when present, falls on or after the previous one.
+AGREEMENT_DATE_ORDER = ("proposed", "announced", "signed", "effective", "ended")
+
+
+@lru_cache(maxsize=65536)
+def date_of(text: str | None) -> DateInterval | None:
+    """The interval of a date string, or None when absent or invalid (the loader reports it)."""
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except InvalidDate:
+        return None
+
+
+def before(a: DateInterval, b: DateInterval) -> bool | None:
+    """Whether ``a`` falls strictly before ``b``: True, False, or None when the dates leave it open.
+
+    Finer than :meth:`DateInterval.compare` for one question: ``2016-09-12/2016-09-13`` is not
+    before ``2016-09-12`` (no day of it is), though the two intervals overlap.
+    """
+    if a.latest < b.earliest:
+        return True
+    if a.earliest >= b.latest:
+        return False
+    return None
+
+
+def precision_note(*dates: DateInterval) -> str:
+    """Which of the dates are imprecise, for the message of an undetermined comparison."""
+    vague = [d.describe() for d in dates if not d.is_day or d.approximate or d.uncertain]
+    if not vague:
+        return "the dates overlap"
+    return "the precision of " + " and ".join(vague) + " does not settle it"
+
+
+def agreement_date(agreement: Agreement) -> tuple[str, DateInterval] | None:
+    """The date an agreement is known by: signed, else effective, announced or proposed."""
+    dates = agreement.dates
+    for name in ("signed", "effective", "announced", "proposed"):
+        parsed = date_of(getattr(dates, name))
+        if parsed is not None:
+            return name, parsed
+    return None
+
+
+def agreement_start(agreement: Agreement) -> tuple[str, DateInterval] | None:
+    """The date an agreement starts to bind: effective, else signed."""
+    for name in ("effective", "signed"):
+        parsed = date_of(getattr(agreement.dates, name))
+        if parsed is not None:
+            return name, parsed
+    return None
+
+
+def named_claims(agreement: Agreement) -> Iterator[tuple[str, int, Participant | Exclusion]]:
+    """``(field, index, claim)`` of each participant and exclusion (the claims with a name_used)."""
+    for i, p in enumerate(agreement.participants):
+        yield "participants", i, p
+    for i, x in enumerate(agreement.exclusions):
+        yield "exclusions", i, x
+
+
+def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every record model nested in ``model`` (itself first), with its location (YAML keys)."""
+    yield loc, model
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        if isinstance(value, BaseModel):
+            yield from walk(value, (*loc, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from walk(item, (*loc, key, index))
+
+
+def date_fields(model: BaseModel) -> Iterator[tuple[str, str]]:
+    """``(yaml key, text)`` of the date-valued fields set on one model (not nested ones)."""
+    for name, info in type(model).model_fields.items():
+        if name not in _DATE_FIELDS:
+            continue
+        value = getattr(model, name)
+        if isinstance(value, str):
+            yield info.alias or name, value
+
+
+_DATE_FIELDS = frozenset(
+    {"proposed", "announced", "signed", "effective", "ended", "date", "deadline", "published"}
+    | {"from_", "until", "made"}
+)
+
+
+def citations(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """``(location, source id)`` of each source a model cites directly."""
+    sources = getattr(model, "sources", None)
+    if not isinstance(sources, list):
+        return
+    for index, ref in enumerate(sources):
+        if isinstance(ref, Citation):
+            yield (*loc, "sources", index, "source"), ref.source
+        else:
+            yield (*loc, "sources", index), ref
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalise_name(text: str) -> str:
+    """A name folded for matching: case-folded, whitespace collapsed, hyphens as spaces."""
+    return _SPACE_RE.sub(" ", text.replace("-", " ")).strip().casefold()
+
+
+def names_index(actors: Iterable[Actor]) -> dict[str, set[str]]:
+    """Normalised name → ids of the actors that bore it (primary name, aliases, dated names)."""
+    index: dict[str, set[str]] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases, *(n.name for n in actor.names)):
+            index.setdefault(normalise_name(name), set()).add(actor.id)
+    return index
+
+
+def did_you_mean(
+    word: str, known: Iterable[str], names: dict[str, set[str]] | None = None
+) -> str | None:
+    """A hint naming the closest known id, or the actor whose name the word spells."""
+    if names is not None:
+        owners = names.get(normalise_name(word))
+        if owners:
+            return "did you mean " + " or ".join(sorted(owners)) + "? (the word is its name)"
+    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.75)
+    if not close:
+        return None
+    return "did you mean " + ", ".join(close) + "?"

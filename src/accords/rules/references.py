@@ -1,0 +1,254 @@
+"""Reference rules (``R``): every id a record names exists, once, and names fit their actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from accords.findings import Finding, Severity
+from accords.model import Actor, Agreement, Event
+from accords.rules.helpers import (
+    Loc,
+    citations,
+    did_you_mean,
+    named_claims,
+    names_index,
+    normalise_name,
+    walk,
+)
+from accords.rules.registry import rule
+
+if TYPE_CHECKING:
+    from accords.dataset import Dataset, Entry
+
+_KIND_WORD = {"agreement": "agreement", "actor": "actor", "event": "event", "source": "source"}
+
+
+def references(entry: Entry) -> Iterator[tuple[Loc, str, str]]:
+    """``(location, kind, id)`` of every record the entry names (scenarios aside: see F)."""
+    record = entry.record
+    if isinstance(record, Agreement):
+        for i, p in enumerate(record.participants):
+            yield ("participants", i, "actor"), "actor", p.actor
+            for j, person in enumerate(p.represented_by):
+                yield ("participants", i, "represented_by", j), "actor", person
+        for i, x in enumerate(record.exclusions):
+            yield ("exclusions", i, "actor"), "actor", x.actor
+        for i, pos in enumerate(record.positions):
+            yield ("positions", i, "actor"), "actor", pos.actor
+        for i, term in enumerate(record.terms):
+            for j, actor in enumerate(term.obligations):
+                yield ("terms", i, "obligations", j), "actor", actor
+        if record.outcome is not None:
+            if record.outcome.ended_by is not None:
+                yield ("outcome", "ended_by"), "event", record.outcome.ended_by
+            for i, acc in enumerate(record.outcome.accusations):
+                yield ("outcome", "accusations", i, "by"), "actor", acc.by
+                yield ("outcome", "accusations", i, "against"), "actor", acc.against
+        for i, rel in enumerate(record.related):
+            yield ("related", i, "agreement"), "agreement", rel.agreement
+    elif isinstance(record, Event):
+        for field in ("actors", "targets"):
+            for i, actor in enumerate(getattr(record, field)):
+                yield (field, i), "actor", actor
+        for i, link in enumerate(record.agreements):
+            yield ("agreements", i, "agreement"), "agreement", link.agreement
+    elif isinstance(record, Actor):
+        for i, relation in enumerate(record.relations):
+            yield ("relations", i, "actor"), "actor", relation.actor
+        for i, designation in enumerate(record.designations):
+            yield ("designations", i, "by"), "actor", designation.by
+    for loc, model in walk(record):
+        for cite_loc, source in citations(model, loc):
+            yield cite_loc, "source", source
+
+
+@rule(
+    "R101",
+    "duplicate-id",
+    "Two records of the same kind share an id",
+    Severity.ERROR,
+    """
+Ids name records across files: two agreements (or actors, events, sources, scenarios) with one
+id make every reference to it ambiguous. Term ids repeat only across agreements, never within
+one. The finding points at the second definition and relates the first.
+
+Fails (two files under agreements/):
+
+    id: ankara-ceasefire-2016
+    ...
+    id: ankara-ceasefire-2016
+
+Passes:
+
+    id: ankara-ceasefire-2016
+    ...
+    id: ankara-evacuation-2016
+""",
+)
+def duplicate_ids(dataset: Dataset) -> Iterator[Finding]:
+    first: dict[tuple[str, str], Entry] = {}
+    for entry in dataset.entries:
+        key = (entry.kind, entry.id)
+        original = first.setdefault(key, entry)
+        if original is not entry:
+            yield duplicate_ids.finding(
+                f"{entry.kind} id {entry.id!r} is already defined",
+                entry.position("id"),
+                related=(original.position("id"),),
+            )
+        if isinstance(entry.record, Agreement):
+            seen: dict[str, int] = {}
+            for i, term in enumerate(entry.record.terms):
+                if term.id in seen:
+                    yield duplicate_ids.finding(
+                        f"term id {term.id!r} appears twice in this agreement",
+                        entry.position("terms", i, "id"),
+                        related=(entry.position("terms", seen[term.id], "id"),),
+                    )
+                seen.setdefault(term.id, i)
+
+
+_EXPLAIN_UNKNOWN = """
+Every {kind} id that a record names must be the id of a record in {folder}/. An unknown id is
+usually a typo or a record not written yet; the hint suggests the closest id{extra}.
+
+Fails:
+
+    {bad}
+
+Passes:
+
+    {good}
+"""
+
+
+def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:
+    from accords.rules.registry import RULES
+
+    code = {"actor": "R102", "agreement": "R103", "event": "R104", "source": "R105"}[kind]
+    table: dict[str, object] = getattr(dataset, kind + "s")
+    names = names_index(dataset.actors.values()) if kind == "actor" else None
+    for entry in dataset.entries:
+        for loc, target_kind, target in references(entry):
+            if target_kind != kind or target in table:
+                continue
+            yield RULES[code].finding(
+                f"unknown {_KIND_WORD[kind]} {target!r}",
+                entry.position(*loc),
+                hint=did_you_mean(target, table, names),
+            )
+
+
+@rule(
+    "R102",
+    "unknown-actor",
+    "A reference to an actor that does not exist",
+    Severity.ERROR,
+    _EXPLAIN_UNKNOWN.format(
+        kind="actor",
+        folder="actors",
+        extra=", or the actor whose name the id spells",
+        bad="participants:\n      - {actor: nusra, roles: [party]}",
+        good="participants:\n      - {actor: jabhat-fateh-al-sham, roles: [party]}",
+    ),
+)
+def unknown_actor(dataset: Dataset) -> Iterator[Finding]:
+    return _unknown(dataset, "actor")
+
+
+@rule(
+    "R103",
+    "unknown-agreement",
+    "A reference to an agreement that does not exist",
+    Severity.ERROR,
+    _EXPLAIN_UNKNOWN.format(
+        kind="agreement",
+        folder="agreements",
+        extra="",
+        bad="related:\n      - {agreement: moscow-declaraton, relation: follows}",
+        good="related:\n      - {agreement: moscow-declaration, relation: follows}",
+    ),
+)
+def unknown_agreement(dataset: Dataset) -> Iterator[Finding]:
+    return _unknown(dataset, "agreement")
+
+
+@rule(
+    "R104",
+    "unknown-event",
+    "A reference to an event that does not exist",
+    Severity.ERROR,
+    _EXPLAIN_UNKNOWN.format(
+        kind="event",
+        folder="events",
+        extra="",
+        bad="outcome: {status: collapsed, ended_by: 2016-09-19-aleppo-convoy-strike}",
+        good="outcome: {status: collapsed, ended_by: 2016-09-19-aleppo-convoy-attack}",
+    ),
+)
+def unknown_event(dataset: Dataset) -> Iterator[Finding]:
+    return _unknown(dataset, "event")
+
+
+@rule(
+    "R105",
+    "unknown-source",
+    "A citation of a source that does not exist",
+    Severity.ERROR,
+    _EXPLAIN_UNKNOWN.format(
+        kind="source",
+        folder="seeds",
+        extra="",
+        bad="sources: [al-monitor-2016-9-25]",
+        good="sources: [al-monitor-2016-09-25]",
+    ),
+)
+def unknown_source(dataset: Dataset) -> Iterator[Finding]:
+    return _unknown(dataset, "source")
+
+
+@rule(
+    "R106",
+    "unknown-name",
+    "A name_used that is not a name of the actor",
+    Severity.WARNING,
+    """
+`name_used` records the name an agreement or its sources use for an actor; it must be one of
+the actor's names: its `name`, an alias, or a dated name. A name that belongs to another actor
+usually means the wrong actor id; the hint names the actor that bore it.
+
+Fails (the actor jabhat-fateh-al-sham has no such name):
+
+    exclusions:
+      - actor: jabhat-fateh-al-sham
+        name_used: Ahrar al-Sham
+        scope: protection
+        manner: explicit
+
+Passes:
+
+    exclusions:
+      - actor: jabhat-fateh-al-sham
+        name_used: Jabhat al-Nusra
+        scope: protection
+        manner: explicit
+""",
+)
+def unknown_name(dataset: Dataset) -> Iterator[Finding]:
+    names = names_index(dataset.actors.values())
+    for entry in dataset.entries_of("agreement"):
+        agreement: Agreement = entry.record
+        for field, i, item in named_claims(agreement):
+            actor = dataset.actors.get(item.actor)
+            if item.name_used is None or actor is None:
+                continue
+            owners = names.get(normalise_name(item.name_used), set())
+            if actor.id in owners:
+                continue
+            others = sorted(owners)
+            yield unknown_name.finding(
+                f"{item.name_used!r} is not a name of {actor.id}",
+                entry.position(field, i, "name_used"),
+                hint=(f"it is a name of {', '.join(others)}" if others else None),
+            )
