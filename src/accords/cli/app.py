@@ -15,6 +15,7 @@ import typer
 from accords import __version__
 from accords.cli import check as check_cmd
 from accords.cli import compare as compare_cmd
+from accords.cli import rules as rules_cmd
 from accords.cli import schema as schema_cmd
 from accords.cli import validate as validate_cmd
 from accords.cli.common import EXIT_USAGE
@@ -74,6 +75,8 @@ _register("validate", validate_cmd)
 _register("check", check_cmd)
 _register("schema", schema_cmd)
 _register("compare", compare_cmd)
+_register("rules", rules_cmd)
+_register("explain", rules_cmd.EXPLAIN)
 
 
 def main() -> None:
