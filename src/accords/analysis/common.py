@@ -12,7 +12,7 @@ from accords.model.dates import DateInterval, InvalidDate, Order, parse_date
 
 #: The date fields that say an agreement existed, earliest first in the life of an agreement.
 EXISTENCE_FIELDS = ("signed", "announced", "effective")
-_ALL_DATE_FIELDS = ("proposed", "announced", "signed", "effective", "ended")
+_START_FIELDS = ("proposed", "announced", "signed", "effective")
 
 
 def parse_option_date(text: str | None, option: str) -> DateInterval | None:
@@ -59,8 +59,8 @@ def existence_date(agreement: Agreement) -> DateInterval | None:
 
 
 def first_date(agreement: Agreement) -> DateInterval | None:
-    """The earliest date of any kind on the agreement, for ordering columns and timelines."""
-    dates = [safe_parse(getattr(agreement.dates, name)) for name in _ALL_DATE_FIELDS]
+    """The earliest date in the agreement's life before its end, for ordering and timelines."""
+    dates = [safe_parse(getattr(agreement.dates, name)) for name in _START_FIELDS]
     known = [d for d in dates if d is not None]
     return min(known, key=lambda d: (d.earliest, d.latest)) if known else None
 

@@ -15,8 +15,13 @@ import typer
 from accords import __version__
 from accords.cli import check as check_cmd
 from accords.cli import compare as compare_cmd
+from accords.cli import diff as diff_cmd
+from accords.cli import export as export_cmd
 from accords.cli import rules as rules_cmd
+from accords.cli import scenarios as scenarios_cmd
 from accords.cli import schema as schema_cmd
+from accords.cli import show as show_cmd
+from accords.cli import timeline as timeline_cmd
 from accords.cli import validate as validate_cmd
 from accords.cli.common import EXIT_USAGE
 
@@ -75,6 +80,11 @@ _register("validate", validate_cmd)
 _register("check", check_cmd)
 _register("schema", schema_cmd)
 _register("compare", compare_cmd)
+_register("diff", diff_cmd)
+_register("show", show_cmd)
+_register("timeline", timeline_cmd)
+_register("export", export_cmd)
+_register("scenarios", scenarios_cmd)
 _register("rules", rules_cmd)
 _register("explain", rules_cmd.EXPLAIN)
 

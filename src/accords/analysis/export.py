@@ -1,0 +1,224 @@
+"""Flat, tidy tables of the whole record for pandas or R, with stable column names.
+
+Several values in one cell (aliases, sources, actor lists) are joined with ``;``; dates keep
+their EDTF text and gain ``_earliest``/``_latest`` ISO columns, so partial dates stay usable.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from accords.analysis.common import actor_name, chronological_key, first_date, safe_parse
+from accords.analysis.common import source_ids as _source_ids
+from accords.dataset import Dataset
+from accords.model.common import Citation
+
+Value = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Value, ...]]
+
+    def records(self) -> list[dict[str, Value]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+#: Every table and its columns, in order; the README documents them.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "agreements": (
+        "id", "title", "kind", "certainty", "scope_area", "proposed", "announced", "signed",
+        "effective", "ended", "start_earliest", "start_latest", "outcome_status", "outcome_date",
+        "ended_by", "aliases", "pax_agt_id", "sources",
+    ),
+    "participants": (
+        "agreement", "actor", "actor_name", "role", "contested", "name_used", "represented_by",
+        "sources",
+    ),
+    "exclusions": (
+        "agreement", "actor", "actor_name", "scope", "manner", "contested", "name_used", "sources",
+    ),
+    "positions": (
+        "agreement", "actor", "actor_name", "stance", "date", "date_earliest", "date_latest",
+        "contested", "sources",
+    ),
+    "terms": (
+        "agreement", "term", "kind", "text", "obligations", "deadline", "condition", "status",
+        "contested", "sources",
+    ),
+    "events": (
+        "id", "date", "date_earliest", "date_latest", "date_precision", "kind", "status",
+        "summary", "place", "actors", "targets", "fatalities_min", "fatalities_max", "contested",
+        "sources",
+    ),
+    "event_agreements": ("event", "agreement", "effect", "contested"),
+    "actors": (
+        "id", "kind", "name", "aliases", "dated_names", "coalitions", "wikidata", "ucdp", "acled",
+        "sources",
+    ),
+}  # fmt: skip
+
+TABLES = tuple(COLUMNS)
+
+
+def export_tables(dataset: Dataset, names: Iterable[str] | None = None) -> list[Table]:
+    """The chosen tables (default: all), rows in a stable order whatever the file order."""
+    from accords.errors import UsageError
+
+    chosen = list(names) if names is not None else list(TABLES)
+    unknown = [n for n in chosen if n not in COLUMNS]
+    if unknown:
+        raise UsageError(f"unknown table {unknown[0]!r}; expected one of {', '.join(TABLES)}")
+    builders = {
+        "agreements": _agreements,
+        "participants": _participants,
+        "exclusions": _exclusions,
+        "positions": _positions,
+        "terms": _terms,
+        "events": _events,
+        "event_agreements": _event_agreements,
+        "actors": _actors,
+    }
+    return [Table(n, COLUMNS[n], builders[n](dataset)) for n in chosen]
+
+
+def _join(values: Iterable[str]) -> str:
+    return ";".join(values)
+
+
+def _sources(refs: Iterable[str | Citation]) -> str:
+    return _join(_source_ids(refs))
+
+
+def _iso(ordinal: int | None) -> str | None:
+    return _dt.date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+
+
+def _bounds(text: str | None) -> tuple[str | None, str | None]:
+    date = safe_parse(text)
+    return (_iso(date.earliest), _iso(date.latest)) if date else (None, None)
+
+
+def _ordered_agreements(dataset: Dataset) -> list[Any]:
+    return sorted(dataset.agreements.values(), key=chronological_key)
+
+
+def _agreements(dataset: Dataset) -> list[tuple[Value, ...]]:
+    rows: list[tuple[Value, ...]] = []
+    for a in _ordered_agreements(dataset):
+        start = first_date(a)
+        outcome = a.outcome
+        rows.append(
+            (
+                a.id, a.title, a.kind.value, a.certainty.value,
+                a.scope.area if a.scope else None,
+                a.dates.proposed, a.dates.announced, a.dates.signed, a.dates.effective,
+                a.dates.ended,
+                _iso(start.earliest) if start else None, _iso(start.latest) if start else None,
+                outcome.status.value if outcome else None, outcome.date if outcome else None,
+                outcome.ended_by if outcome else None,
+                _join(a.aliases), a.pax.agt_id if a.pax else None, _sources(a.sources),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _participants(dataset: Dataset) -> list[tuple[Value, ...]]:
+    return [
+        (
+            a.id, p.actor, actor_name(dataset.actors.get(p.actor), p.actor), role.value,
+            p.contested, p.name_used, _join(p.represented_by), _sources(p.sources),
+        )
+        for a in _ordered_agreements(dataset)
+        for p in a.participants
+        for role in p.roles
+    ]  # fmt: skip
+
+
+def _exclusions(dataset: Dataset) -> list[tuple[Value, ...]]:
+    return [
+        (
+            a.id, e.actor, actor_name(dataset.actors.get(e.actor), e.actor), e.scope.value,
+            e.manner.value, e.contested, e.name_used, _sources(e.sources),
+        )
+        for a in _ordered_agreements(dataset)
+        for e in a.exclusions
+    ]  # fmt: skip
+
+
+def _positions(dataset: Dataset) -> list[tuple[Value, ...]]:
+    return [
+        (
+            a.id, p.actor, actor_name(dataset.actors.get(p.actor), p.actor), p.stance.value,
+            p.date, *_bounds(p.date), p.contested, _sources(p.sources),
+        )
+        for a in _ordered_agreements(dataset)
+        for p in a.positions
+    ]  # fmt: skip
+
+
+def _terms(dataset: Dataset) -> list[tuple[Value, ...]]:
+    return [
+        (
+            a.id, t.id, t.kind.value, t.text, _join(t.obligations), t.deadline, t.condition,
+            t.status.value if t.status else None, t.contested, _sources(t.sources),
+        )
+        for a in _ordered_agreements(dataset)
+        for t in a.terms
+    ]  # fmt: skip
+
+
+def _ordered_events(dataset: Dataset) -> list[Any]:
+    def key(event: Any) -> tuple[int, int, str]:
+        date = safe_parse(event.date)
+        return (date.earliest, date.latest, event.id) if date else (0, 0, event.id)
+
+    return sorted(dataset.events.values(), key=key)
+
+
+def _events(dataset: Dataset) -> list[tuple[Value, ...]]:
+    rows: list[tuple[Value, ...]] = []
+    for e in _ordered_events(dataset):
+        date = safe_parse(e.date)
+        deaths = e.fatalities
+        low, high = (
+            (deaths, deaths)
+            if isinstance(deaths, int)
+            else ((deaths.min, deaths.max) if deaths is not None else (None, None))
+        )
+        rows.append(
+            (
+                e.id, e.date, *_bounds(e.date), date.precision.value if date else None,
+                e.kind.value, e.status.value, e.summary, e.place, _join(e.actors),
+                _join(e.targets), low, high, e.contested, _sources(e.sources),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _event_agreements(dataset: Dataset) -> list[tuple[Value, ...]]:
+    return [
+        (e.id, link.agreement, link.effect.value, link.contested)
+        for e in _ordered_events(dataset)
+        for link in e.agreements
+    ]
+
+
+def _actors(dataset: Dataset) -> list[tuple[Value, ...]]:
+    rows: list[tuple[Value, ...]] = []
+    for actor in sorted(dataset.actors.values(), key=lambda a: a.id):
+        dated = [f"{n.name} [{n.from_ or '..'}/{n.until or '..'}]" for n in actor.names]
+        coalitions = [r.actor for r in actor.relations if r.type.value in ("member-of", "part-of")]
+        rows.append(
+            (
+                actor.id, actor.kind.value, actor.name, _join(actor.aliases), _join(dated),
+                _join(coalitions), actor.wikidata, actor.ucdp, _join(actor.acled),
+                _sources(actor.sources),
+            )
+        )  # fmt: skip
+    return rows

@@ -1,0 +1,206 @@
+"""Forecasts resolved against the record: true, false, open or undetermined, with Brier scores.
+
+A condition part holds when a matching record exists dated by the deadline. Without one, the
+expectation is false once the deadline has passed (relative to the as-of date, today by
+default) and open until then. A match whose date the precision cannot place on either side of
+the deadline leaves the expectation undetermined, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from accords.analysis.common import on_or_before, parse_option_date, safe_parse, today
+from accords.dataset import Dataset
+from accords.errors import UsageError
+from accords.model.dates import DateInterval, Order
+from accords.model.events import EventStatus
+from accords.model.scenarios import Condition, Expectation
+
+TRUE = "true"
+FALSE = "false"
+OPEN = "open"
+UNDETERMINED = "undetermined"
+
+#: A match found, none found, or one found that the dates cannot place relative to the deadline.
+_MATCH, _NONE, _UNSETTLED = "match", "none", "unsettled"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """One expectation's verdict, the records that decided it, and why."""
+
+    scenario: str
+    expectation: str
+    claim: str
+    probability: float | None
+    deadline: str | None
+    verdict: str
+    deciding: tuple[str, ...]
+    reason: str
+
+    @property
+    def brier(self) -> float | None:
+        """``(p - outcome)²`` when a probability is stated and the verdict is true or false."""
+        if self.probability is None or self.verdict not in (TRUE, FALSE):
+            return None
+        return (self.probability - (1.0 if self.verdict == TRUE else 0.0)) ** 2
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["deciding"] = list(self.deciding)
+        data["brier"] = _rounded(self.brier)
+        return data
+
+
+@dataclass(frozen=True)
+class ScenarioReport:
+    as_of: str
+    resolutions: tuple[Resolution, ...]
+
+    def brier(self, scenario: str | None = None) -> float | None:
+        """The mean Brier score over scored expectations (of one scenario, or all)."""
+        scores = [
+            r.brier
+            for r in self.resolutions
+            if r.brier is not None and (scenario is None or r.scenario == scenario)
+        ]
+        return sum(scores) / len(scores) if scores else None
+
+    def to_dict(self) -> dict[str, Any]:
+        scenarios = list(dict.fromkeys(r.scenario for r in self.resolutions))
+        return {
+            "as_of": self.as_of,
+            "expectations": [r.to_dict() for r in self.resolutions],
+            "brier": {
+                "overall": _rounded(self.brier()),
+                **{s: _rounded(self.brier(s)) for s in scenarios},
+            },
+        }
+
+
+def _rounded(score: float | None) -> float | None:
+    """Scores to six places, so that float noise never shows in outputs."""
+    return round(score, 6) if score is not None else None
+
+
+def resolve_scenarios(
+    dataset: Dataset, scenarios: Iterable[str] | None = None, *, as_of: str | None = None
+) -> ScenarioReport:
+    """Resolve every expectation of the chosen scenarios (default: all, by id)."""
+    now = parse_option_date(as_of, "--as-of") or today()
+    chosen = sorted(dataset.scenarios) if scenarios is None else list(dict.fromkeys(scenarios))
+    for scenario_id in chosen:
+        if scenario_id not in dataset.scenarios:
+            raise UsageError(f"unknown scenario {scenario_id!r}")
+    resolutions = tuple(
+        resolve(dataset, scenario_id, expectation, now)
+        for scenario_id in chosen
+        for expectation in dataset.scenarios[scenario_id].expectations
+    )
+    return ScenarioReport(now.text, resolutions)
+
+
+def resolve(
+    dataset: Dataset, scenario_id: str, expectation: Expectation, now: DateInterval
+) -> Resolution:
+    """The verdict on one expectation as the record stands at ``now``."""
+
+    def result(verdict: str, deciding: Iterable[str], reason: str) -> Resolution:
+        return Resolution(
+            scenario_id,
+            expectation.id,
+            expectation.claim,
+            expectation.probability,
+            expectation.deadline,
+            verdict,
+            tuple(deciding),
+            reason,
+        )
+
+    condition = expectation.resolves_when
+    if condition is None or not (condition.event or condition.position or condition.outcome):
+        return result(UNDETERMINED, (), "no machine-checkable condition (resolves_when)")
+    deadline = safe_parse(expectation.deadline)
+    parts = _parts(dataset, condition, deadline)
+    states = [state for state, _ in parts]
+    deciding = [record for _, records in parts for record in records]
+    if all(state == _MATCH for state in states):
+        return result(TRUE, deciding, "the record holds a match dated by the deadline")
+    if _NONE not in states:
+        return result(UNDETERMINED, deciding, "the dates' precision does not settle the deadline")
+    if deadline is not None and deadline.latest < now.earliest:
+        return result(FALSE, (), f"no match by the deadline {deadline.describe()}, now past")
+    if _UNSETTLED in states:
+        return result(UNDETERMINED, deciding, "a match's date does not settle the deadline")
+    if deadline is None:
+        return result(OPEN, (), "no match yet, and no deadline")
+    return result(OPEN, (), f"no match yet; the deadline {deadline.describe()} is ahead")
+
+
+def _parts(
+    dataset: Dataset, condition: Condition, deadline: DateInterval | None
+) -> list[tuple[str, list[str]]]:
+    """Each given part of the condition as (state, deciding records)."""
+    parts: list[tuple[str, list[str]]] = []
+    dated: list[tuple[str, str | None]]
+    if condition.event is not None:
+        c = condition.event
+        dated = [
+            (f"event:{e.id}", e.date)
+            for e in dataset.events.values()
+            if e.status in (EventStatus.OCCURRED, EventStatus.DISPUTED)
+            and (c.kind is None or e.kind == c.kind)
+            and (c.actor is None or c.actor in e.actors)
+            and (c.target is None or c.target in e.targets)
+            and (
+                (c.agreement is None and c.effect is None)
+                or any(
+                    (c.agreement is None or link.agreement == c.agreement)
+                    and (c.effect is None or link.effect == c.effect)
+                    for link in e.agreements
+                )
+            )
+        ]
+        parts.append(_by_deadline(dated, deadline))
+    if condition.position is not None:
+        p = condition.position
+        agreement = dataset.agreements.get(p.agreement)
+        dated = [
+            (f"agreement:{p.agreement}#position:{pos.actor}", pos.date)
+            for pos in (agreement.positions if agreement else [])
+            if pos.actor == p.actor and pos.stance == p.stance
+        ]
+        parts.append(_by_deadline(dated, deadline))
+    if condition.outcome is not None:
+        o = condition.outcome
+        agreement = dataset.agreements.get(o.agreement)
+        outcome = agreement.outcome if agreement else None
+        dated = []
+        if agreement is not None and outcome is not None and outcome.status in o.status:
+            dated.append(
+                (f"agreement:{o.agreement}#outcome", outcome.date or agreement.dates.ended)
+            )
+        parts.append(_by_deadline(dated, deadline))
+    return parts
+
+
+def _by_deadline(
+    dated: Sequence[tuple[str, str | None]], deadline: DateInterval | None
+) -> tuple[str, list[str]]:
+    """MATCH when some record is dated by the deadline; UNSETTLED when only unplaceable ones."""
+    if not dated:
+        return _NONE, []
+    if deadline is None:
+        return _MATCH, [record for record, _ in dated]
+    unsettled = []
+    for record, text in dated:
+        date = safe_parse(text)
+        order = on_or_before(date, deadline) if date is not None else Order.UNDETERMINED
+        if order is Order.BEFORE:
+            return _MATCH, [record]
+        if order is Order.UNDETERMINED:
+            unsettled.append(record)
+    return (_UNSETTLED, unsettled) if unsettled else (_NONE, [])

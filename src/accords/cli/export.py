@@ -1,0 +1,55 @@
+"""``accords export``: flat tables of the whole record, for pandas or R."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """Export flat tables: agreements, participants, exclusions, positions, terms, events,
+event_agreements, actors.
+
+With --out DIR, writes one file per table (agreements.csv …); without it, prints JSON, or
+the one CSV table named with --table. Existing files are replaced only with --force.
+
+Example:
+
+    accords export --format csv --out build/tables
+"""
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+def export(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.json,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder to write one file per table into.")
+    ] = None,
+    table: Annotated[
+        list[str] | None, typer.Option("--table", help="Only these tables (repeatable).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+) -> None:
+    from accords.analysis.export import export_tables
+    from accords.dataset import load_dataset
+    from accords.errors import UsageError
+    from accords.render.export import write_folder, write_stream
+
+    tables = export_tables(load_dataset(), table or None)
+    if out is None:
+        if fmt is ExportFormat.csv and len(tables) != 1:
+            raise UsageError("CSV needs --out DIR, or one --table to print")
+        write_stream(tables, fmt.value, sys.stdout)
+        return
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is not a folder")
+    for path in write_folder(tables, fmt.value, out, force=force):
+        typer.echo(f"wrote {path}", err=True)

@@ -1,0 +1,39 @@
+"""``accords scenarios``: resolve every expectation against the record, with Brier scores."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from accords.cli.diff import ReportFormat
+
+HELP = """Resolve every expectation: true, false, open or undetermined, with the deciding record.
+
+An expectation is true when a record matching its resolves_when condition is dated by its
+deadline; false when the deadline has passed (as of --as-of, default today) without one;
+open while the deadline is ahead; undetermined when partial dates cannot settle it. The
+Brier score averages (probability − outcome)² over expectations resolved true or false.
+
+Example:
+
+    accords scenarios --as-of 2017-06-30 --format markdown
+"""
+
+
+def scenarios(
+    ids: Annotated[list[str] | None, typer.Argument(help="Scenario ids; default: all.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Resolve as of this date (default: today).")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.text,
+) -> None:
+    from accords.analysis.scenarios import resolve_scenarios
+    from accords.dataset import load_dataset
+    from accords.render.scenarios import SCENARIO_RENDERERS
+
+    report = resolve_scenarios(load_dataset(), ids or None, as_of=as_of)
+    SCENARIO_RENDERERS[fmt.value](report, sys.stdout)

@@ -1,0 +1,33 @@
+"""``accords show ID``: one agreement summarised, with what the record lets us derive."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from accords.cli.diff import ReportFormat
+
+HELP = """Summarise one agreement: dates, who was at the table or left out, terms and outcome.
+
+Derived facts: how long it was in effect (a range of days when dates are partial), which
+events violated, undermined or ended it, and who blamed whom.
+
+Example:
+
+    accords show riverside-truce-2031 --format markdown
+"""
+
+
+def show(
+    agreement: Annotated[str, typer.Argument(help="The agreement id.")],
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.text,
+) -> None:
+    from accords.analysis.show import show as run_show
+    from accords.dataset import load_dataset
+    from accords.render.reports import render_show
+
+    render_show(run_show(load_dataset(), agreement), fmt.value, sys.stdout)

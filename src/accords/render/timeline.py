@@ -1,0 +1,96 @@
+"""Renderers of a timeline: text, Markdown, Mermaid (a gantt chart GitHub draws) and JSON."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Protocol, TextIO
+
+from accords.analysis.timeline import AGREEMENT, Timeline, TimelineItem
+from accords.render.escape import markdown_text, mermaid_text, terminal_text
+from accords.render.reports import write_json
+
+TIMELINE_FORMATS = ("text", "markdown", "mermaid", "json")
+
+
+class TimelineRenderer(Protocol):
+    def render(self, timeline: Timeline, out: TextIO) -> None: ...
+
+
+def _when(item: TimelineItem) -> str:
+    text = item.described
+    if item.kind == AGREEMENT and item.end:
+        text += f" → {item.end}"
+    return text + (" *" if item.partial else "")
+
+
+def _footnote(timeline: Timeline) -> str | None:
+    if any(i.partial for i in timeline.items):
+        return "* the date's precision reaches outside the --from/--to window"
+    return None
+
+
+class TextTimeline:
+    def render(self, timeline: Timeline, out: TextIO) -> None:
+        width = max((len(_when(i)) for i in timeline.items), default=0)
+        for item in timeline.items:
+            label = f"{item.kind} {item.id} ({item.category}, {item.status}): {item.label}"
+            out.write(terminal_text(f"{_when(item):<{width}}  {label}") + "\n")
+        note = _footnote(timeline)
+        out.write((note + "\n") if note else "")
+        out.write(f"{len(timeline.items)} item(s).\n")
+
+
+class MarkdownTimeline:
+    def render(self, timeline: Timeline, out: TextIO) -> None:
+        out.write("| date | kind | id | what | status |\n| --- | --- | --- | --- | --- |\n")
+        for item in timeline.items:
+            cells = (
+                _when(item),
+                f"{item.kind}: {item.category}",
+                item.id,
+                item.label,
+                item.status,
+            )
+            out.write("| " + " | ".join(markdown_text(c) for c in cells) + " |\n")
+        note = _footnote(timeline)
+        out.write(f"\n{markdown_text(note)}\n" if note else "")
+
+
+class MermaidTimeline:
+    """A gantt chart: agreements as bars from first date to end, events as milestones.
+
+    A partial date becomes a bar over every day it may denote, labelled with its precision.
+    """
+
+    def render(self, timeline: Timeline, out: TextIO) -> None:
+        out.write("gantt\n    title Agreements and events\n    dateFormat YYYY-MM-DD\n")
+        out.write("    axisFormat %Y-%m-%d\n")
+        sections = (("Agreements", AGREEMENT), ("Events", "event"))
+        for index, (title, kind) in enumerate(sections):
+            items = [i for i in timeline.items if i.kind == kind]
+            if not items:
+                continue
+            out.write(f"    section {title}\n")
+            for number, item in enumerate(items, 1):
+                task = f"{kind[0]}{index}x{number}"
+                label = mermaid_text(f"{item.label} ({item.id}, {item.described})") or item.id
+                end = item.end_latest if item.kind == AGREEMENT and item.end_latest else item.latest
+                if item.earliest == end and item.kind != AGREEMENT:
+                    out.write(f"    {label} :milestone, {task}, {item.earliest}, 0d\n")
+                else:
+                    # Mermaid bar ends are exclusive: the day after the last day it may cover.
+                    after = _dt.date.fromisoformat(max(end, item.earliest)) + _dt.timedelta(1)
+                    out.write(f"    {label} :{task}, {item.earliest}, {after.isoformat()}\n")
+
+
+class JsonTimeline:
+    def render(self, timeline: Timeline, out: TextIO) -> None:
+        write_json(timeline.to_dict(), out)
+
+
+TIMELINE_RENDERERS: dict[str, type[TimelineRenderer]] = {
+    "text": TextTimeline,
+    "markdown": MarkdownTimeline,
+    "mermaid": MermaidTimeline,
+    "json": JsonTimeline,
+}
