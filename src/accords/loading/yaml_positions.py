@@ -34,8 +34,13 @@ MAX_INT = 2**63 - 1
 Path = tuple[str | int, ...]
 Pos = tuple[int, int]
 
-_INT_RE = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT_RE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+# A plain scalar is a number only when YAML 1.1 and 1.2 readers both read it as that number:
+# PyYAML writes "09", "1e5" or "-.5" unquoted (strings to YAML 1.1), so reading them as numbers
+# would turn a tool-written string into a number on the way back.
+_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT_RE = re.compile(r"^(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?$")
+#: YAML 1.2's wider float form: only consulted to flag numbers too large for any reader.
+_FLOAT_12_RE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _DATE_LIKE_RE = re.compile(r"^\d{4}-\d{2}")
 _NULLS = frozenset(("", "~", "null"))
 #: Findings after which the value is still worth validating.
@@ -334,6 +339,9 @@ def _resolve(doc: YamlDocument, event: Any, pos: Pos) -> Any:
                 _error(doc, "E010", f"number {value[:30]} is out of range", pos)
                 return value
             return result
+        if _FLOAT_12_RE.match(value) and float(value) in (float("inf"), float("-inf")):
+            _error(doc, "E010", f"number {value[:30]} is out of range", pos)
+            return value
         if _DATE_LIKE_RE.match(value):
             doc.plain_dates.append(pos)
     return value
