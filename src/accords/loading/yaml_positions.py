@@ -28,6 +28,9 @@ from accords.findings import Finding, Severity
 MAX_FILE_BYTES = 1024 * 1024
 #: Deeper nesting is refused: records nest about six levels.
 MAX_DEPTH = 64
+#: More values are refused: a busy month of events holds a few hundred, and validating a
+#: million bad items would take gigabytes for the error messages alone.
+MAX_VALUES = 20_000
 #: Integers beyond 64 bits are refused: no field needs them, and other readers overflow.
 MAX_INT = 2**63 - 1
 
@@ -41,7 +44,12 @@ _INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT_RE = re.compile(r"^(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?$")
 #: YAML 1.2's wider float form: only consulted to flag numbers too large for any reader.
 _FLOAT_12_RE = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_DATE_LIKE_RE = re.compile(r"^\d{4}-\d{2}")
+#: What YAML 1.1 readers (PyYAML, js-yaml) resolve to a timestamp when left unquoted.
+_TIMESTAMP_RE = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$"
+)
+_SPLIT = "split it into smaller files"
 _NULLS = frozenset(("", "~", "null"))
 #: Findings after which the value is still worth validating.
 _RECOVERABLE = frozenset(("E002", "E010"))
@@ -86,7 +94,7 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
             "E007",
             f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}",
             (1, 1),
-            "split it into smaller files",
+            _SPLIT,
         )
         return doc
     if data.startswith(b"\xef\xbb\xbf"):
@@ -126,10 +134,13 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        _error(doc, "E001", f"YAML syntax error: {problem}", pos)
+        _error(doc, "E001", f"YAML syntax error: {problem}", pos, _syntax_hint(text, mark))
     except yaml.reader.ReaderError as exc:
         line, col = _line_col_of_offset(data, exc.position)
-        _error(doc, "E006", f"character not allowed in YAML: {exc.character!r}", (line, col))
+        # libyaml reports the code point as an int, the pure-Python reader as a str.
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"character U+{ord(char):04X} is not allowed in YAML"
+        _error(doc, "E006", message, (line, col), "remove it; is the file binary?")
     except yaml.YAMLError as exc:  # any other parser complaint, without a mark
         _error(doc, "E001", f"YAML syntax error: {exc}", (1, 1))
     if any(f.code not in _RECOVERABLE for f in doc.findings):
@@ -141,6 +152,15 @@ def _line_col_of_offset(data: bytes, offset: int) -> Pos:
     line = data.count(b"\n", 0, offset) + 1
     start = data.rfind(b"\n", 0, offset) + 1
     return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def _syntax_hint(text: str, mark: Any) -> str | None:
+    """A hint for the syntax error people make by hand: tabs used for indentation."""
+    lines = text.splitlines() if mark is not None else []
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    if line[: mark.column + 1].lstrip(" ").startswith("\t"):
+        return "indent with spaces: YAML does not allow tabs for indentation"
+    return None
 
 
 class _Stop(Exception):
@@ -234,6 +254,9 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                 path = ()
                 key = None
             positions[path] = pos
+            if len(positions) > MAX_VALUES:
+                _error(doc, "E007", f"file holds more than {MAX_VALUES:,} values", pos, _SPLIT)
+                raise _Stop
             if kind is yaml.ScalarEvent:
                 value = _resolve(doc, event, pos)
                 if stack:
@@ -342,6 +365,6 @@ def _resolve(doc: YamlDocument, event: Any, pos: Pos) -> Any:
         if _FLOAT_12_RE.match(value) and float(value) in (float("inf"), float("-inf")):
             _error(doc, "E010", f"number {value[:30]} is out of range", pos)
             return value
-        if _DATE_LIKE_RE.match(value):
+        if _TIMESTAMP_RE.match(value):
             doc.plain_dates.append(pos)
     return value
