@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accords.model import Actor
+from accords.model.actors import RelationType
 from accords.model.agreements import AgreementKind, OutcomeStatus, Role, TermKind
 from accords.rules.helpers import date_of, normalise_name
 
@@ -68,6 +69,7 @@ def ceasefire_windows(dataset: Dataset, code_of: dict[str, int]) -> Agreements:
     fighting on the day a ceasefire ends is how it ends.
     """
     windows = Agreements()
+    members = _members(dataset.actors.values())
     for agreement in dataset.agreements.values():
         is_ceasefire = agreement.kind is AgreementKind.CEASEFIRE or any(
             t.kind is TermKind.CESSATION for t in agreement.terms
@@ -82,18 +84,50 @@ def ceasefire_windows(dataset: Dataset, code_of: dict[str, int]) -> Agreements:
         last = end.earliest - 1 if end is not None else _dt.date.max.toordinal()
         if last < start.latest:
             continue
-        parties = sorted(
-            {
-                code_of[p.actor]
-                for p in agreement.participants
-                if Role.PARTY in p.roles and p.actor in code_of
-            }
-        )
-        for i, low in enumerate(parties):
-            for high in parties[i + 1 :]:
-                span = (agreement.id, start.latest, last)
-                windows.by_pair.setdefault((low, high), []).append(span)
+        parties = {p.actor for p in agreement.participants if Role.PARTY in p.roles}
+        span = (agreement.id, start.latest, last)
+        for pair in _party_pairs(parties, members, code_of):
+            windows.by_pair.setdefault(pair, []).append(span)
     return windows
+
+
+#: Relations through which an actor fights as part of a party (an army of a government).
+_BELONGS = frozenset((RelationType.MEMBER_OF, RelationType.PART_OF))
+
+
+def _members(actors: Iterable[Actor]) -> dict[str, set[str]]:
+    """Actor id → itself and every actor that is (transitively) a member or part of it."""
+    parents: dict[str, set[str]] = {}
+    for actor in actors:
+        parents[actor.id] = {r.actor for r in actor.relations if r.type in _BELONGS}
+    members: dict[str, set[str]] = {actor_id: {actor_id} for actor_id in parents}
+    for actor_id in parents:
+        seen: set[str] = set()
+        todo = list(parents[actor_id])
+        while todo:
+            parent = todo.pop()
+            if parent in seen or parent not in members:
+                continue
+            seen.add(parent)
+            members[parent].add(actor_id)
+            todo.extend(parents.get(parent, ()))
+    return members
+
+
+def _party_pairs(
+    parties: set[str], members: dict[str, set[str]], code_of: dict[str, int]
+) -> set[tuple[int, int]]:
+    """Pairs of actor codes ``(low, high)`` that fight for two different parties."""
+    sides = sorted(parties & members.keys())
+    pairs: set[tuple[int, int]] = set()
+    for i, left in enumerate(sides):
+        for right in sides[i + 1 :]:
+            for a in members[left]:
+                for b in members[right]:
+                    if a != b and a in code_of and b in code_of:
+                        low, high = sorted((code_of[a], code_of[b]))
+                        pairs.add((low, high))
+    return pairs
 
 
 @dataclass

@@ -330,7 +330,10 @@ def ending_event_date(dataset: Dataset) -> Iterator[Finding]:
         related = (entry.position(*field),) + (
             (event_entry.position("date"),) if event_entry else ()
         )
-        message = f"{outcome.ended_by} is dated {when.describe()}, the end {end.describe()}"
+        what = "outcome" if outcome.date else "ended date"
+        message = (
+            f"{outcome.ended_by} is dated {when.describe()}, but the {what} is {end.describe()}"
+        )
         if when.compare(end) is Order.UNDETERMINED:
             yield undetermined("C105", message, where, when, end)
         else:

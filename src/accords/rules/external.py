@@ -115,11 +115,12 @@ def unreadable_events_file(dataset: Dataset) -> list[Finding]:
     Severity.WARNING,
     """
 A row of the events file of a fighting type (Battles, Explosions/Remote violence, Violence
-against civilians) whose actor1 and actor2 map to two parties of a ceasefire, dated on or after
-its effective date (else signed) and before it ended, contradicts the record unless the record
-says the ceasefire was violated or ended. One finding per agreement and day, on the first such
-row; the count says how many rows that day. Imprecise agreement dates count only the days that
-are certainly inside the window.
+against civilians) whose actor1 and actor2 map to two different parties of a ceasefire (or to
+actors that are `member-of` or `part-of` them), dated on or after its effective date (else
+signed) and before it ended (or before an ending outcome's date), contradicts the record,
+unless an event of the record violates or undermines that ceasefire on that day. One finding
+per agreement and day, on the first such row; the count says how many rows that day.
+Imprecise agreement dates count only the days that are certainly inside the window.
 
 Fails (the ceasefire of 30 December 2016 binds both):
 
@@ -301,10 +302,29 @@ def _report_fighting(
                 hit = hits.setdefault((agreement_id, day), [int(inside[index]), 0])
                 hit[0] = min(hit[0], int(inside[index]))
                 hit[1] += n
+    recorded = _recorded_violations(dataset)
     for (agreement_id, day), (first_row, n) in sorted(hits.items()):
+        if any(lo <= day <= hi for lo, hi in recorded.get(agreement_id, ())):
+            continue
         report.findings.append(
             _fighting_finding(dataset, frame, report.path, agreement_id, day, first_row, n)
         )
+
+
+def _recorded_violations(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
+    """Agreement id → the days (as intervals) on which a recorded event violates it."""
+    from accords.model.events import Effect
+    from accords.rules.helpers import date_of
+
+    found: dict[str, list[tuple[int, int]]] = {}
+    for event in dataset.events.values():
+        when = date_of(event.date)
+        if when is None:
+            continue
+        for link in event.agreements:
+            if link.effect in (Effect.VIOLATED, Effect.UNDERMINED):
+                found.setdefault(link.agreement, []).append((when.earliest, when.latest))
+    return found
 
 
 def _fighting_finding(

@@ -1,0 +1,70 @@
+"""Every rule against its cases in tests/data/rules/: a failing case and a passing one each.
+
+A case folder is a tiny dataset with an ``expect.yaml``: ``findings`` lists the code and
+``path:line:col`` that must appear; ``absent`` lists codes that must not appear at all;
+``events`` names an ACLED-format CSV checked with the dataset, as ``check --events`` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from accords.dataset import load_dataset
+from accords.findings import Finding
+from accords.rules.external import check_events_file
+from accords.rules.registry import load_all
+from accords.rules.runner import CheckOptions
+
+CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
+CASES = sorted(p for p in CASES_DIR.iterdir() if (p / "expect.yaml").is_file())
+
+
+def _expect(case: Path) -> dict[str, Any]:
+    data = yaml.safe_load((case / "expect.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict), case
+    return data
+
+
+def _findings(case: Path, expect: dict[str, Any]) -> list[Finding]:
+    dataset = load_dataset(case)
+    extra: tuple[Finding, ...] = ()
+    if "events" in expect:
+        extra = tuple(check_events_file(dataset, Path(expect["events"])))
+    return dataset.check(CheckOptions(extra=extra))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(case)
+    expect = _expect(case)
+    findings = _findings(case, expect)
+    found = {(f.code, f"{f.path}:{f.line}:{f.col}") for f in findings}
+    shown = "\n".join(f"{f.code} {f.path}:{f.line}:{f.col} {f.message}" for f in findings)
+    for item in expect.get("findings", []):
+        assert (item["code"], item["at"]) in found, f"{item} not among:\n{shown}"
+    for code in expect.get("absent", []):
+        assert not any(f.code == code for f in findings), f"{code} found:\n{shown}"
+
+
+def test_every_checked_rule_has_a_failing_and_a_passing_case() -> None:
+    failing: set[str] = set()
+    passing: set[str] = set()
+    for case in CASES:
+        expect = _expect(case)
+        failing.update(item["code"] for item in expect.get("findings", []))
+        passing.update(expect.get("absent", []))
+    codes = {code for code in load_all() if not code.startswith("E")}
+    assert codes - failing == set(), "rules without a failing case"
+    assert codes - passing == set(), "rules without a passing case"
+
+
+def test_the_bundled_dataset_has_no_errors(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not any((repo / "agreements").glob("*.yaml")):
+        pytest.skip("the bundled dataset is not there")
+    monkeypatch.chdir(repo)
+    errors = [f for f in load_dataset(repo).check() if f.severity.label == "error"]
+    assert errors == [], "\n".join(f"{f.path}:{f.line}:{f.col} {f.code} {f.message}" for f in errors)
