@@ -67,4 +67,5 @@ def test_the_bundled_dataset_has_no_errors(repo: Path, monkeypatch: pytest.Monke
         pytest.skip("the bundled dataset is not there")
     monkeypatch.chdir(repo)
     errors = [f for f in load_dataset(repo).check() if f.severity.label == "error"]
-    assert errors == [], "\n".join(f"{f.path}:{f.line}:{f.col} {f.code} {f.message}" for f in errors)
+    shown = "\n".join(f"{f.path}:{f.line}:{f.col} {f.code} {f.message}" for f in errors)
+    assert errors == [], shown
