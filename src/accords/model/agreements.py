@@ -236,6 +236,12 @@ class PaxCrosswalk(Record):
     stage: Text | None = Field(default=None, description="PA-X Stage.")
     substage: Text | None = Field(default=None, description="PA-X StageSub.")
     status: Text | None = Field(default=None, description="PA-X Status.")
+    parties_text: Text | None = Field(
+        default=None, description="PA-X Part: the parties as the export writes them."
+    )
+    third_parties_text: Text | None = Field(
+        default=None, description="PA-X ThrdPart: the third parties as the export writes them."
+    )
     provisions: dict[str, StrictInt | str] = Field(
         default_factory=dict, description="Non-zero PA-X provision codes, by column name."
     )

@@ -1,0 +1,193 @@
+"""Reading a PA-X CSV export: by column name, whatever the version, with problems as notes.
+
+Exports differ: a byte-order mark, a blank first header, duplicated columns, missing ``Part``,
+extra columns, dates as DD/MM/YYYY or ISO. The reader keeps what it understands and lists the
+rest in :attr:`PaxTable.notes`; it raises only when the file cannot be a PA-X export at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from accords.errors import UsageError
+from accords.importing.pax_mapping import KNOWN_IGNORED, META_COLUMNS, PROVISION_COLUMNS
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+_MISSING = frozenset({"", "NA", "N/A", "na", "n/a"})
+
+DMY = "DD/MM/YYYY"
+ISO = "ISO (YYYY-MM-DD)"
+
+
+@dataclass(frozen=True, slots=True)
+class PaxRow:
+    """One agreement of the export, with its values as text and its date in EDTF."""
+
+    line: int
+    agt_id: int
+    title: str
+    con: str | None
+    date: str | None
+    raw_date: str | None
+    status: str | None
+    agtp: str | None
+    stage: str | None
+    substage: str | None
+    part: str | None
+    thrd_part: str | None
+    provisions: dict[str, int | str]
+
+
+@dataclass
+class PaxTable:
+    """The rows of an export, the date format detected, and what the reader did not use."""
+
+    path: Path
+    rows: list[PaxRow] = field(default_factory=list)
+    columns: int = 0
+    date_format: str = "none"
+    missing_columns: list[str] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_pax(path: Path) -> PaxTable:
+    """Read a PA-X CSV export; :class:`UsageError` when it is unreadable or has no AgtId."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            records = list(csv.reader(handle))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise UsageError(f"{path}: cannot read it as a UTF-8 CSV file ({exc})") from None
+    if not records:
+        raise UsageError(f"{path}: the file is empty")
+    header = [name.strip() for name in records[0]]
+    table = PaxTable(path, columns=len(header))
+    index = _index_columns(header, table)
+    if "AgtId" not in index:
+        raise UsageError(
+            f"{path}: no AgtId column; is this a PA-X export? (columns: {_few(header)})"
+        )
+    table.missing_columns = [c for c in META_COLUMNS if c not in index]
+    known = {*META_COLUMNS, *KNOWN_IGNORED, *PROVISION_COLUMNS}
+    table.unknown_columns = [h for h in index if h not in known]
+    provisions = [(c, index[c]) for c in PROVISION_COLUMNS if c in index]
+    raw_dates = [_cell(r, index.get("Dat")) for r in records[1:]]
+    table.date_format = detect_date_format([d for d in raw_dates if d])
+    seen: set[int] = set()
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+        row = _row(number, record, index, provisions, table, seen)
+        if row is not None:
+            table.rows.append(row)
+    return table
+
+
+def detect_date_format(values: Sequence[str]) -> str:
+    """``DMY`` or ``ISO`` when every value fits one; ``mixed`` or ``none`` otherwise."""
+    if not values:
+        return "none"
+    if all(_DMY.match(v) for v in values):
+        return DMY
+    if all(_ISO.match(v) for v in values):
+        return ISO
+    return "mixed"
+
+
+def to_edtf(value: str) -> str | None:
+    """An EDTF day for a PA-X date in either format; None when it is not a real date."""
+    import datetime
+
+    if match := _DMY.match(value):
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _ISO.match(value):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        return None
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _index_columns(header: list[str], table: PaxTable) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for position, name in enumerate(header):
+        if not name:
+            continue  # the unnamed row-number column some exports start with
+        if name in index:
+            table.notes.append(f"column {name!r} appears more than once; the first one is used")
+            continue
+        index[name] = position
+    return index
+
+
+def _row(
+    number: int,
+    record: list[str],
+    index: dict[str, int],
+    provisions: list[tuple[str, int]],
+    table: PaxTable,
+    seen: set[int],
+) -> PaxRow | None:
+    raw_id = _cell(record, index["AgtId"])
+    try:
+        agt_id = int(raw_id or "")
+    except ValueError:
+        table.notes.append(f"line {number}: AgtId {raw_id!r} is not a number; row skipped")
+        return None
+    if agt_id < 1 or agt_id in seen:
+        reason = "appears again" if agt_id in seen else "is not positive"
+        table.notes.append(f"line {number}: AgtId {agt_id} {reason}; row skipped")
+        return None
+    seen.add(agt_id)
+    raw_date = _cell(record, index.get("Dat"))
+    date = to_edtf(raw_date) if raw_date else None
+    if raw_date and date is None:
+        table.notes.append(f"line {number}: AgtId {agt_id}: date {raw_date!r} not understood")
+    title = _cell(record, index.get("Agt"))
+    if not title:
+        table.notes.append(f"line {number}: AgtId {agt_id} has no title (Agt); a title was made")
+    codes: dict[str, int | str] = {}
+    for name, position in provisions:
+        value = _cell(record, position)
+        if value is None or value == "0":
+            continue
+        codes[name] = int(value) if value.isdigit() else value
+    return PaxRow(
+        line=number,
+        agt_id=agt_id,
+        title=" ".join(title.split()) if title else f"PA-X agreement {agt_id}",
+        con=_cell(record, index.get("Con")),
+        date=date,
+        raw_date=raw_date,
+        status=_cell(record, index.get("Status")),
+        agtp=_cell(record, index.get("Agtp")),
+        stage=_cell(record, index.get("Stage")),
+        substage=_cell(record, index.get("StageSub")),
+        part=_cell(record, index.get("Part")),
+        thrd_part=_cell(record, index.get("ThrdPart")),
+        provisions=codes,
+    )
+
+
+def _cell(record: list[str], position: int | None) -> str | None:
+    """The stripped cell at ``position``; None for an absent column or a PA-X "NA"."""
+    if position is None or position >= len(record):
+        return None
+    value = record[position].replace("\r\n", "\n").replace("\r", "\n").strip()
+    return None if value in _MISSING else value
+
+
+def _few(names: list[str]) -> str:
+    shown = ", ".join(repr(n) for n in names[:6])
+    return shown + (", …" if len(names) > 6 else "")
