@@ -175,3 +175,10 @@ def test_bundled_show_every_agreement(monkeypatch: pytest.MonkeyPatch) -> None:
     for agreement in sorted(load_dataset(REPO).agreements):
         code, out = run(REPO, "show", agreement, monkeypatch=monkeypatch)
         assert code == 0 and agreement in out, out
+
+
+@pytest.mark.parametrize("command", ["compare", "diff", "show", "timeline", "export", "scenarios"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout and f"accords {command}" in result.stdout
