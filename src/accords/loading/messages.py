@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import itertools
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,10 @@ BAD_WORD = "E104"
 BAD_DATE = "E105"
 BAD_ID = "E106"
 BAD_VALUE = "E107"
+TOO_MANY = "E013"
+
+#: Schema findings reported per file; the rest are counted in one finding.
+MAX_FINDINGS_PER_FILE = 200
 
 
 def findings_from_validation(
@@ -56,10 +61,18 @@ def findings_from_validation(
     """One finding per distinct problem in ``error``, positioned in ``doc``."""
     cleaned = [(_clean_loc(e["loc"], doc.value), e) for e in error.errors(include_url=False)]
     findings = []
-    for loc, err in _drop_losing_branches(cleaned):
+    kept = _drop_losing_branches(cleaned)
+    for loc, err in itertools.islice(kept, MAX_FINDINGS_PER_FILE):
         code, message, hint = _describe(loc, err, model)
         line, col = _position(doc, loc, err["type"])
         findings.append(Finding(code, Severity.ERROR, message, doc.path, line, col, hint))
+    more = sum(1 for _ in kept)
+    if more:
+        # Describing each of a million bad items costs time and buries the first one.
+        line, col = findings[-1].line, findings[-1].col
+        message = f"{more:,} more schema errors in this file are not shown"
+        hint = "fix the ones shown first; they are often the same mistake repeated"
+        findings.append(Finding(TOO_MANY, Severity.ERROR, message, doc.path, line, col, hint))
     return sorted(set(findings), key=lambda f: f.sort_key)
 
 
@@ -92,11 +105,18 @@ def _drop_losing_branches(
     errors: list[tuple[Path, Any]],
 ) -> Iterator[tuple[Path, Any]]:
     """Within a union, a type mismatch is noise when another branch says something precise."""
-    precise_prefixes = {loc for loc, e in errors if e["type"] not in _TYPE_MISMATCH}
+    # Every prefix of a precise error's loc, so that the test below is one lookup: a scan of
+    # all precise locs per mismatch made a file with many bad items take quadratic time.
+    precise_prefixes = {
+        loc[:end]
+        for loc, e in errors
+        if e["type"] not in _TYPE_MISMATCH
+        for end in range(len(loc) + 1)
+    }
     seen_mismatch: set[Path] = set()
     for loc, err in errors:
         if err["type"] in _TYPE_MISMATCH:
-            if any(p[: len(loc)] == loc for p in precise_prefixes):
+            if loc in precise_prefixes:
                 continue
             if loc in seen_mismatch:
                 continue

@@ -50,6 +50,7 @@ _TIMESTAMP_RE = re.compile(
     r"(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$"
 )
 _SPLIT = "split it into smaller files"
+_AS_UTF8 = "save the file as UTF-8 without a byte-order mark"
 _NULLS = frozenset(("", "~", "null"))
 #: Findings after which the value is still worth validating.
 _RECOVERABLE = frozenset(("E002", "E010"))
@@ -89,41 +90,25 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
     """Read one YAML document from ``data``; problems land in ``findings``."""
     doc = YamlDocument(path)
     if len(data) > MAX_FILE_BYTES:
-        _error(
-            doc,
-            "E007",
-            f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}",
-            (1, 1),
-            _SPLIT,
-        )
+        message = f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}"
+        _error(doc, "E007", message, (1, 1), _SPLIT)
         return doc
     if data.startswith(b"\xef\xbb\xbf"):
-        _error(
-            doc,
-            "E006",
-            "file starts with a byte-order mark",
-            (1, 1),
-            "save it as UTF-8 without BOM",
-        )
+        _error(doc, "E006", "file starts with a byte-order mark", (1, 1), _AS_UTF8)
         return doc
+    # UTF-16 shows as a BOM that is not UTF-8, or (without BOM) as NUL bytes between ASCII ones.
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:2]
+    looks = "; it looks like UTF-16" if utf16 else ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _line_col_of_offset(data, exc.start)
-        what = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "UTF-8"
-        _error(
-            doc,
-            "E006",
-            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}; it looks like {what})"
-            if what == "UTF-16"
-            else f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            (line, col),
-            "save the file as UTF-8",
-        )
+        message = f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}{looks})"
+        _error(doc, "E006", message, _line_col_of_offset(data, exc.start), _AS_UTF8)
         return doc
     if "\x00" in text:
-        line, col = _line_col_of_offset(data, data.index(b"\x00"))
-        _error(doc, "E006", "file contains a NUL byte; is it binary?", (line, col))
+        message = f"file contains a NUL byte{looks or '; is it binary?'}"
+        hint = _AS_UTF8 if utf16 else None
+        _error(doc, "E006", message, _line_col_of_offset(data, data.index(b"\x00")), hint)
         return doc
     if not text.strip():
         _error(doc, "E008", "file is empty; expected a mapping of fields", (1, 1))
@@ -351,7 +336,8 @@ def _resolve(doc: YamlDocument, event: Any, pos: Pos) -> Any:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT_RE.match(value):
-            number = int(value)
+            # Python refuses int() of over 4,300 digits; no 64-bit integer has over 20 chars.
+            number = int(value) if len(value) <= 20 else MAX_INT + 1
             if abs(number) > MAX_INT:
                 _error(doc, "E010", f"integer {value[:30]} is out of range", pos)
                 return value

@@ -80,7 +80,8 @@ _structural(
     "The file is larger than the size limit (1 MiB)",
     "(a 50 MB file)",
     "(a record of a few kilobytes)",
-    "A record is a few kilobytes; a huge file is refused before it is parsed.",
+    "A record is a few kilobytes; a file over 1 MiB is refused before it is parsed, and one "
+    "holding over 20,000 values before it is validated.",
 )
 _structural(
     "E008",
@@ -120,7 +121,16 @@ _structural(
     "The path cannot be read as a file",
     "agreements/x.yaml/ (a directory)",
     "agreements/x.yaml (a file)",
-    "The path is a directory, a broken link, or unreadable.",
+    "The path is a directory, a pipe, a broken link, a link to outside the dataset (never "
+    "followed), or unreadable.",
+)
+_structural(
+    "E013",
+    "too-many-errors",
+    "More schema errors in one file than are worth listing",
+    "sources: [A, B, C, ...]  (thousands of invalid ids)",
+    "sources: [doc-a, doc-b]",
+    "The first 200 schema errors of a file are shown; the rest are counted in one finding.",
 )
 _structural(
     "E101",
