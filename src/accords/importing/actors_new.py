@@ -87,17 +87,22 @@ def guess_kind(name: str) -> ActorKind:
     return ActorKind.OTHER
 
 
+def split_abbreviation(name: str) -> tuple[str, str | None]:
+    """``("River Front", "RF")`` for "River Front (RF)"; the name alone when it has none."""
+    match = re.search(r"\s*\(([^()]*)\)\s*", name)
+    if match is None or not ACRONYM.match(match.group(1).strip()):
+        return name, None
+    display = (name[: match.start()] + " " + name[match.end() :]).strip()
+    return (display, match.group(1).strip()) if display else (name, None)
+
+
 def new_actor(
     actor_id: str, name: str, countries: set[str], agt_id: int, source: str
 ) -> dict[str, Any]:
     """The data of a created actor, as written to actors/<id>.yaml."""
-    match = re.search(r"\s*\(([^()]*)\)\s*", name)
-    aliases: list[str] = []
-    display = name
-    if match and ACRONYM.match(match.group(1).strip()):
-        display = (name[: match.start()] + " " + name[match.end() :]).strip()
-        # The name as written stays a name of the actor, so name_used holds for it.
-        aliases = [match.group(1).strip(), name]
+    display, abbreviation = split_abbreviation(name)
+    # The name as written stays a name of the actor, so name_used holds for it.
+    aliases = [abbreviation, name] if abbreviation else []
     kind = ActorKind.STATE if name.casefold() in countries else guess_kind(display)
     return compact(
         {

@@ -51,14 +51,14 @@ _TITLE = re.compile(
 )
 _CLAUSE = frozenset(("signed", "see", "unclear", "who", "which", "that"))
 _LABEL_LEAD = re.compile(
-    r"^(?:witnessed by|witnesses|as witnesses|in the presence of|endorsed by|endorsed|"
-    r"signed by|signatories|by)\b\s*:?\s*",
+    r"^(?:(?:witnessed|mediated|facilitated|guaranteed|observed|endorsed|signed|brokered) by|"
+    r"witnesses|as witnesses|in the presence of|endorsed|signatories|by)\b\s*:?\s*",
     re.IGNORECASE,
 )
 _SENTENCE_WORDS = frozenset(
     ("was", "were", "is", "are", "met", "held", "led", "by", "agreed", "believed", "represented")
 )
-_LEAD = re.compile(r"^(?:the|and|&)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:the|and|&)\s+)+", re.IGNORECASE)
 _AND_LAST = re.compile(r",?\s+and\s+(?=[A-Z])")
 _REPRESENTED = re.compile(
     r"\s*(?:,\s*)?(?:represented by|led by|headed by|signed by|signed for by|signed on)\b.*$",
@@ -120,7 +120,14 @@ def split_parties(text: str | None, *, third_party: bool = False) -> Split:
 def _is_heading(line: str) -> bool:
     """Whether a line introduces the names after it ("Witnesses:", "THE MEDIATION")."""
     stripped = line.strip()
-    return stripped.endswith(":") or len(stripped.split()) <= 3
+    return stripped.endswith(":") or bool(_ROLE_HEADING.match(stripped))
+
+
+_ROLE_HEADING = re.compile(
+    r"^(?:the |international )?(?:mediation|witnesses|observers|guarantors|facilitators?|"
+    r"mediators?|m[eé]diation|testigos|t[eé]moins)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _is_label(head: str) -> bool:
@@ -143,7 +150,7 @@ def _pieces(line: str, has_for: bool) -> list[str]:
             return _pieces(head, has_for) if rest else _pieces(head, has_for=False)
         line = rest
     if match := _FOR.match(line):
-        return [re.split(r"\s*[:,(]\s*|\s+-\s+", match.group("name"), maxsplit=1)[0]]
+        return [re.split(r"\s*[:,]\s*|\s+-\s+", match.group("name"), maxsplit=1)[0]]
     if behalf := _BEHALF.search(line):
         return [behalf.group("name")]
     if has_for:

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from accords.importing.actors_new import GENERIC_NAMES, new_actor, slug, unique_id
+from accords.importing.actors_new import (
+    GENERIC_NAMES,
+    new_actor,
+    slug,
+    split_abbreviation,
+    unique_id,
+)
 from accords.importing.matching import Registry, normalise
 from accords.importing.parties import Candidate, Split, split_parties
 from accords.importing.pax_csv import PaxRow, PaxTable, read_pax
@@ -249,7 +255,7 @@ def _create_if_unknown(ctx: _Context, row: PaxRow, candidate: Candidate) -> None
     name = _qualified(row, candidate)
     if ctx.registry.match(name, row.date):
         return
-    actor_id = unique_id(slug(name), ctx.registry.ids)
+    actor_id = unique_id(slug(split_abbreviation(name)[0]), ctx.registry.ids)
     data = new_actor(actor_id, name, ctx.countries, row.agt_id, ctx.source_id)
     ctx.new_actors[actor_id] = data
     ctx.registry.add(Actor.model_validate(data))
