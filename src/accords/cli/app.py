@@ -18,6 +18,7 @@ from accords.cli import compare as compare_cmd
 from accords.cli import diff as diff_cmd
 from accords.cli import export as export_cmd
 from accords.cli import import_ as import_cmd
+from accords.cli import new as new_cmd
 from accords.cli import rules as rules_cmd
 from accords.cli import scenarios as scenarios_cmd
 from accords.cli import schema as schema_cmd
@@ -80,6 +81,7 @@ def _register(name: str, module: object) -> None:
 _register("validate", validate_cmd)
 _register("check", check_cmd)
 _register("schema", schema_cmd)
+_register("new", new_cmd)
 app.add_typer(import_cmd.app, name="import")
 _register("compare", compare_cmd)
 _register("diff", diff_cmd)
@@ -95,6 +97,10 @@ def main() -> None:
     """Run the app; errors that stop a command become one line and exit code 2."""
     from accords.errors import AccordsError
 
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8 must not turn into an encoding error on output.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
     except AccordsError as exc:
@@ -102,13 +108,17 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # output piped into `head`: stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:  # the last line of defence: never a traceback for any input
         if _state["debug"] or "--debug" in sys.argv:
             raise
+        detail = " ".join(str(exc).split())[:300]
         typer.echo(
-            f"accords: internal error: {type(exc).__name__}: {exc}\n"
-            "  This is a bug in accords; please report it with the command and input. "
-            "Run with --debug for the traceback.",
+            f"accords: internal error: {type(exc).__name__}: {detail} "
+            "(a bug in accords: please report it with the command and its input; "
+            "--debug shows the traceback)",
             err=True,
         )
         sys.exit(EXIT_USAGE)
