@@ -47,11 +47,13 @@ def dataset_files(root: Path) -> list[RecordFile]:
     return files
 
 
-def select_files(paths: Iterable[Path], root: Path | None) -> list[RecordFile]:
+def select_files(
+    paths: Iterable[Path], root: Path | None, kind: str | None = None
+) -> list[RecordFile]:
     """The record files named by ``paths`` (files or folders), each with its kind.
 
-    A file's kind comes from the dataset folder it sits in (``agreements/``, ``actors/`` …);
-    a path outside those folders is a usage error, not a silent skip.
+    A file's kind is ``kind`` when given, else the dataset folder it sits in (``agreements/``,
+    ``actors/`` …); a path of unknown kind is a usage error, not a silent skip.
     """
     chosen: dict[Path, RecordFile] = {}
     for given in paths:
@@ -63,13 +65,14 @@ def select_files(paths: Iterable[Path], root: Path | None) -> list[RecordFile]:
             else iter([given])
         )
         for path in candidates:
-            kind = kind_of(path)
-            if kind is None:
+            file_kind = kind or kind_of(path)
+            if file_kind is None:
                 raise UsageError(
                     f"{path}: cannot tell the record kind; keep it in one of the folders "
                     + ", ".join(f"{f}/" for f in FOLDERS.values())
+                    + " or name it with --kind"
                 )
-            chosen.setdefault(path, RecordFile(path, kind, _display(path, root)))
+            chosen.setdefault(path, RecordFile(path, file_kind, _display(path, root)))
     return list(chosen.values())
 
 

@@ -55,6 +55,9 @@ class Record(BaseModel):
         validate_default=False,
         # The same regular-expression dialect as the JSON Schema checkers in Python.
         regex_engine="python-re",
+        # Validators are built on first use, so that a command touching one record kind does
+        # not pay for building all of them at import.
+        defer_build=True,
     )
 
 
