@@ -49,10 +49,11 @@ def summary_line(findings: Sequence[Finding]) -> str:
 @lru_cache(maxsize=256)
 def _lines(path: str) -> tuple[str, ...] | None:
     try:
+        # Sized before it is read: an events CSV of hundreds of megabytes is never shown.
+        if Path(path).stat().st_size > 4 * 1024 * 1024:
+            return None
         data = Path(path).read_bytes()
     except OSError:
-        return None
-    if len(data) > 4 * 1024 * 1024:
         return None
     return tuple(data.decode("utf-8", "replace").splitlines())
 
