@@ -138,35 +138,43 @@ class Frame:
     bad_rows: list[tuple[int, int]]
 
     @classmethod
-    def read(cls, path: Path, names: list[str], width: int) -> Frame:
+    def read(cls, path: Path, names: list[str], dictionary_columns: Iterable[str] = ()) -> Frame:
         """Read ``names`` as text; rows of the wrong width are skipped and remembered."""
         import pyarrow as pa  # type: ignore[import-untyped]
         from pyarrow import csv as pacsv
 
         bad: list[tuple[int, int]] = []
+        # Columns of few distinct values are read dictionary-encoded: each string is held once.
+        encoded = pa.dictionary(pa.int32(), pa.string())
+        types = {name: encoded for name in names if name in dictionary_columns}
 
         def skip(row: Any) -> str:
             bad.append((row.number if row.number is not None else -1, row.actual_columns))
             return "skip"
 
-        def load(threads: bool) -> Any:
+        def load(fast: bool) -> Any:
             bad.clear()
             return pacsv.read_csv(
                 path,
-                read_options=pacsv.ReadOptions(use_threads=threads, block_size=1 << 24),
-                parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=skip),
+                read_options=pacsv.ReadOptions(use_threads=fast, block_size=1 << 22),
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=not fast, invalid_row_handler=skip
+                ),
                 convert_options=pacsv.ConvertOptions(
                     include_columns=names,
-                    column_types=dict.fromkeys(names, pa.string()),
+                    column_types={name: types.get(name, pa.string()) for name in names},
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                 ),
             )
 
-        table = load(True)
+        table = load(fast=True)
         if bad:
-            # Parallel parsing does not number the skipped rows; a serial pass does.
-            table = load(False)
+            # The fast pass neither allows line breaks inside quoted values (they halve its
+            # speed) nor numbers the rows it skips; a serial pass that does both reads the
+            # rare file that needs it.
+            table = load(fast=False)
+        table = table.unify_dictionaries()
         columns = {name: table.column(name).combine_chunks() for name in names}
         return cls(columns, sorted(bad))
 
@@ -191,7 +199,8 @@ class Frame:
         """Distinct values of a column and, per row, the index of its value (NumPy)."""
         import pyarrow.compute as pc  # type: ignore[import-untyped]
 
-        encoded = pc.dictionary_encode(self.columns[name])
+        column = self.columns[name]
+        encoded = column if hasattr(column, "indices") else pc.dictionary_encode(column)
         return encoded.dictionary.to_pylist(), encoded.indices.to_numpy(zero_copy_only=False)
 
     def days(self, name: str) -> Any:

@@ -188,7 +188,7 @@ def check_events_file(dataset: Dataset, path: Path) -> list[Finding]:
         return report.findings
     columns = [*REQUIRED_COLUMNS, *(c for c in OPTIONAL_COLUMNS if c in header)]
     try:
-        frame = Frame.read(path, columns, len(header))
+        frame = Frame.read(path, columns, dictionary_columns=REQUIRED_COLUMNS)
     except Exception as exc:  # pyarrow raises ArrowInvalid and friends for bad bytes
         report.findings.append(
             unreadable_events_file.finding(

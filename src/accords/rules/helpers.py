@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -83,9 +84,8 @@ def named_claims(agreement: Agreement) -> Iterator[tuple[str, int, Participant |
 def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
     """Every record model nested in ``model`` (itself first), with its location (YAML keys)."""
     yield loc, model
-    for name, info in type(model).model_fields.items():
+    for name, key in _nested_fields(type(model)):
         value = getattr(model, name)
-        key = info.alias or name
         if isinstance(value, BaseModel):
             yield from walk(value, (*loc, key))
         elif isinstance(value, list):
@@ -94,14 +94,38 @@ def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
                     yield from walk(item, (*loc, key, index))
 
 
+@cache
+def _nested_fields(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """``(attribute, yaml key)`` of the fields of ``cls`` that can hold models: walking only
+    those keeps a walk over thousands of records cheap."""
+    return tuple(
+        (name, info.alias or name)
+        for name, info in cls.model_fields.items()
+        if _holds_model(info.annotation)
+    )
+
+
+def _holds_model(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in get_args(annotation))
+
+
+@cache
+def _date_fields_of(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (name, info.alias or name)
+        for name, info in cls.model_fields.items()
+        if name in _DATE_FIELDS
+    )
+
+
 def date_fields(model: BaseModel) -> Iterator[tuple[str, str]]:
     """``(yaml key, text)`` of the date-valued fields set on one model (not nested ones)."""
-    for name, info in type(model).model_fields.items():
-        if name not in _DATE_FIELDS:
-            continue
+    for name, key in _date_fields_of(type(model)):
         value = getattr(model, name)
         if isinstance(value, str):
-            yield info.alias or name, value
+            yield key, value
 
 
 _DATE_FIELDS = frozenset(

@@ -123,21 +123,31 @@ Passes:
 """
 
 
+#: The references of the last dataset checked: four rules read them, so they are listed once.
+_LAST: list[tuple[Dataset, list[tuple[Entry, Loc, str, str]]]] = []
+
+
+def _all_references(dataset: Dataset) -> list[tuple[Entry, Loc, str, str]]:
+    if not _LAST or _LAST[0][0] is not dataset:
+        listed = [(entry, *ref) for entry in dataset.entries for ref in references(entry)]
+        _LAST[:] = [(dataset, listed)]
+    return _LAST[0][1]
+
+
 def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:
     from accords.rules.registry import RULES
 
     code = {"actor": "R102", "agreement": "R103", "event": "R104", "source": "R105"}[kind]
     table: dict[str, object] = getattr(dataset, kind + "s")
     names = names_index(dataset.actors.values()) if kind == "actor" else None
-    for entry in dataset.entries:
-        for loc, target_kind, target in references(entry):
-            if target_kind != kind or target in table:
-                continue
-            yield RULES[code].finding(
-                f"unknown {_KIND_WORD[kind]} {target!r}",
-                entry.position(*loc),
-                hint=did_you_mean(target, table, names),
-            )
+    for entry, loc, target_kind, target in _all_references(dataset):
+        if target_kind != kind or target in table:
+            continue
+        yield RULES[code].finding(
+            f"unknown {_KIND_WORD[kind]} {target!r}",
+            entry.position(*loc),
+            hint=did_you_mean(target, table, names),
+        )
 
 
 @rule(
