@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -20,7 +22,8 @@ GITHUB_ANNOTATION_CAP = 10
 def render_text(findings: Sequence[Finding], out: TextIO) -> None:
     """``path:line:col: CODE severity: message``, the offending line, a caret, and a hint."""
     for f in findings:
-        out.write(f"{f.path}:{f.line}:{f.col}: {f.code} {f.severity.label}: {f.message}\n")
+        message = _safe(f.message)
+        out.write(f"{_safe(f.path)}:{f.line}:{f.col}: {f.code} {f.severity.label}: {message}\n")
         source = _source_line(f.path, f.line)
         if source is not None:
             number = str(f.line)
@@ -29,7 +32,7 @@ def render_text(findings: Sequence[Finding], out: TextIO) -> None:
             out.write(f" {number} | {shown}\n")
             out.write(f" {gutter} | {' ' * max(f.col - 1, 0)}^\n")
         if f.hint:
-            out.write(f"   = hint: {f.hint}\n")
+            out.write(f"   = hint: {_safe(f.hint)}\n")
     out.write(summary_line(findings) + "\n")
 
 
@@ -50,7 +53,10 @@ def summary_line(findings: Sequence[Finding]) -> str:
 def _lines(path: str) -> tuple[str, ...] | None:
     try:
         # Sized before it is read: an events CSV of hundreds of megabytes is never shown.
-        if Path(path).stat().st_size > 4 * 1024 * 1024:
+        # Only regular files: a named pipe would block, and a symbolic link may lead out of
+        # the dataset (the loader refuses such links; their target must not be shown either).
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 4 * 1024 * 1024:
             return None
         data = Path(path).read_bytes()
     except OSError:
@@ -62,8 +68,20 @@ def _source_line(path: str, line: int) -> str | None:
     lines = _lines(path)
     if lines is None or not 1 <= line <= len(lines):
         return None
-    text = lines[line - 1]
+    text = _safe(lines[line - 1])
     return text if len(text) <= 300 else text[:300] + " …"
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160)) if c != 9}
+
+
+def _safe(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN``.
+
+    Messages and source lines quote hand-written files, and a key written as ``"\\e[2J"`` must
+    not reach the terminal as an escape sequence.
+    """
+    return text.translate(_CONTROLS)
 
 
 def render_json(findings: Sequence[Finding], out: TextIO) -> None:
@@ -90,8 +108,6 @@ def _escape_property(text: str) -> str:
 
 def render_github(findings: Sequence[Finding], out: TextIO) -> None:
     """GitHub workflow commands; what exceeds the annotation caps goes to the step summary."""
-    import os
-
     shown: Counter[str] = Counter()
     overflow: list[Finding] = []
     for f in findings:
@@ -100,7 +116,7 @@ def render_github(findings: Sequence[Finding], out: TextIO) -> None:
             overflow.append(f)
             continue
         shown[level] += 1
-        message = f.message + (f" (hint: {f.hint})" if f.hint else "")
+        message = _safe(f.message + (f" (hint: {f.hint})" if f.hint else ""))
         out.write(
             f"::{level} file={_escape_property(f.path)},line={f.line},col={f.col},"
             f"title={_escape_property(f.code)}::{_escape_data(message)}\n"
