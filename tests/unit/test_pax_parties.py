@@ -128,3 +128,14 @@ def test_bears_is_literal_as_name_used_requires() -> None:
     registry = Registry.of([_actor("fsa", "Free Syrian Army")])
     assert registry.bears("fsa", "free syrian army")
     assert not registry.bears("fsa", "The Free Syrian Army")
+
+
+def test_a_qualified_generic_name_never_falls_back_to_the_bare_name() -> None:
+    registry = Registry.of([_actor("government-colombia", "Government (Colombia)")])
+    assert registry.match("Government (Syria)") == []
+    assert registry.match("government (colombia)") == ["government-colombia"]
+
+
+def test_a_role_phrase_is_not_part_of_the_name() -> None:
+    split = split_parties("Syrian Army to act as guarantor.", third_party=True)
+    assert [(c.name, c.role) for c in split.names] == [("Syrian Army", Role.GUARANTOR)]

@@ -39,14 +39,16 @@ def normalise(name: str) -> str:
 
 
 def variants(name: str) -> list[str]:
-    """The keys a name is looked up under: whole, without a parenthesis, the parenthesis."""
+    """The keys a name is looked up under: whole, and for "Long Name (ABBR)" the long name.
+
+    Only an abbreviation in parentheses is dropped or used on its own: a qualifier such as
+    "Government (Syria)" must not fall back to a bare "Government".
+    """
     keys = [normalise(name)]
     inner = _PAREN.search(name)
-    if inner:
+    if inner and ACRONYM.match(inner.group(1).strip()):
         keys.append(normalise(_PAREN.sub(" ", name)))
-        abbreviation = inner.group(1).strip()
-        if ACRONYM.match(abbreviation):
-            keys.append(normalise(abbreviation))
+        keys.append(normalise(inner.group(1)))
     return [k for k in dict.fromkeys(keys) if k]
 
 

@@ -64,6 +64,11 @@ _REPRESENTED = re.compile(
     r"\s*(?:,\s*)?(?:represented by|led by|headed by|signed by|signed for by|signed on)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
+_AS_ROLE = re.compile(
+    r"\s*,?\s*(?:to act |acting |in its capacity )?as (?:a |the )?"
+    r"(?:guarantor|mediator|observer|witness|facilitator)s?\b.*$",
+    re.IGNORECASE,
+)
 _PAGE = re.compile(r"^(?:page|p\.|annex|article|schedule)\s*\d", re.IGNORECASE)
 _NOT_NAMES = frozenset({"na", "n/a", "none", "and", "signed", "untitled preamble", "parties"})
 _UPPER_PERSON = re.compile(r"^[A-ZÀ-Ý'’.\- ]+$")
@@ -169,7 +174,7 @@ def _pieces(line: str, has_for: bool) -> list[str]:
 
 
 def _clean(piece: str) -> str | None:
-    name = " ".join(piece.split()).strip(" .,:;-–—*\"'“”")
+    name = _AS_ROLE.sub("", " ".join(piece.split())).strip(" .,:;-–—*\"'“”")
     name = _LEAD.sub("", name)
     if not name or name.casefold() in _NOT_NAMES or _PAGE.match(name):
         return None
