@@ -1,0 +1,155 @@
+"""``check --events``: ACLED-format CSV files, well-formed and not."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from accords.dataset import Dataset, load_dataset
+from accords.errors import UsageError
+from accords.findings import Finding
+from accords.rules.acled import parse_acled_date
+from accords.rules.external import MAX_ROW_FINDINGS, check_events_file
+
+CASE = Path(__file__).resolve().parent.parent / "data" / "rules" / "x104-fail"
+HEADER = "event_id_cnty,event_date,event_type,actor1,actor2,notes"
+NORTH, RIVER = "Military Forces of Northland (2000-)", "River Front"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(CASE)
+
+
+def _check(dataset: Dataset, tmp_path: Path, text: str | bytes) -> list[Finding]:
+    path = tmp_path / "events.csv"
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return check_events_file(dataset, path)
+
+
+def _codes(findings: list[Finding]) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in findings]
+
+
+def test_fighting_is_one_finding_per_agreement_and_day(dataset: Dataset, tmp_path: Path) -> None:
+    rows = [
+        f"A1,2017-01-02,Battles,{NORTH},{RIVER},x",
+        f"A2,2017-01-02,Battles,{RIVER},{NORTH},x",
+        f"A3,2017-01-03,Violence against civilians,{NORTH},{RIVER},x",
+        f"A4,2017-01-03,Protests,{NORTH},{RIVER},x",
+        f"A5,2016-12-29,Battles,{NORTH},{RIVER},x",
+    ]
+    findings = _check(dataset, tmp_path, "\n".join([HEADER, *rows]) + "\n")
+    fighting = [f for f in findings if f.code == "X104"]
+    assert [(f.line, f.message.split(" ")[0]) for f in fighting] == [(2, "2"), (4, "1")]
+    assert "(A1)" in fighting[0].message
+    assert fighting[0].related and fighting[0].related[0][0].endswith("riverside-truce.yaml")
+
+
+def test_row_numbers_count_skipped_and_multiline_rows(dataset: Dataset, tmp_path: Path) -> None:
+    text = "\n".join(
+        [
+            HEADER,
+            f'A1,2017-01-02,Battles,{NORTH},{RIVER},"a note\non two lines"',
+            "A2,2017-01-02,Battles",
+            f"A3,2017-13-40,Battles,{NORTH},{RIVER},x",
+            f"A4,2017-01-05,Battles,{NORTH},{RIVER},x",
+        ]
+    )
+    findings = _check(dataset, tmp_path, text + "\n")
+    # Rows count records: the header is row 1, the note's line break does not start a row.
+    assert ("X102", 3) in _codes(findings)
+    assert ("X102", 4) in _codes(findings)
+    assert ("X104", 5) in _codes(findings)
+
+
+def test_missing_column_is_one_finding(dataset: Dataset, tmp_path: Path) -> None:
+    findings = _check(dataset, tmp_path, "event_date,actor1\n2017-01-02,x\n")
+    assert _codes(findings) == [("X103", 1)]
+    assert "event_type" in findings[0].message and "actor2" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\xff\xfe junk \x89PNG\r\n",
+        b"event_date,event_type,actor1,actor2\n\xff\xfe,a,b,c\n",
+    ],
+    ids=["empty", "binary", "bad-utf8"],
+)
+def test_unreadable_files_are_findings(dataset: Dataset, tmp_path: Path, content: bytes) -> None:
+    findings = _check(dataset, tmp_path, content)
+    assert findings and all(f.code in ("X102", "X103") for f in findings)
+
+
+def test_a_byte_order_mark_is_accepted(dataset: Dataset, tmp_path: Path) -> None:
+    text = f"{HEADER}\nA1,2017-01-02,Battles,{NORTH},{RIVER},x\n"
+    findings = _check(dataset, tmp_path, codecs.BOM_UTF8 + text.encode())
+    assert _codes(findings) == [("X104", 2)]
+
+
+def test_unmapped_actor_strings_are_summarised(dataset: Dataset, tmp_path: Path) -> None:
+    rows = [f"A{i},2017-01-02,Battles,Ghost Brigade,{RIVER},x" for i in range(3)]
+    rows.append(f"B1,2017-01-02,Battles,{NORTH},Shadow Unit,x")
+    findings = _check(dataset, tmp_path, "\n".join([HEADER, *rows]) + "\n")
+    summary = [f for f in findings if f.code == "X101"]
+    assert len(summary) == 1
+    assert "'Ghost Brigade' (3)" in summary[0].message
+    assert "'Shadow Unit' (1)" in summary[0].message
+
+
+def test_many_malformed_rows_are_capped(dataset: Dataset, tmp_path: Path) -> None:
+    rows = [f"A{i},not a date,Battles,{NORTH},{RIVER},x" for i in range(MAX_ROW_FINDINGS + 15)]
+    findings = _check(dataset, tmp_path, "\n".join([HEADER, *rows]) + "\n")
+    malformed = [f for f in findings if f.code == "X102"]
+    assert len(malformed) == MAX_ROW_FINDINGS + 1
+    assert "15 more" in malformed[-1].message
+
+
+def test_a_missing_file_is_a_usage_error(dataset: Dataset, tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        check_events_file(dataset, tmp_path / "absent.csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2016-09-12", "2016-09-12"),
+        ("12 September 2016", "2016-09-12"),
+        (" 1 January 2017 ", "2017-01-01"),
+        ("2016-02-30", None),
+        ("2016-W37-1", None),
+        ("", None),
+    ],
+)
+def test_acled_dates(text: str, iso: str | None) -> None:
+    import datetime as dt
+
+    expected = dt.date.fromisoformat(iso).toordinal() if iso else -1
+    assert parse_acled_date(text) == expected
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=8))
+def test_any_cells_give_findings_never_an_exception(
+    dataset: Dataset, tmp_path: Path, cells: list[str]
+) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["event_date", "event_type", "actor1", "actor2"])
+    writer.writerow(cells)
+    findings = _check(dataset, tmp_path, buffer.getvalue())
+    assert all(f.code.startswith("X") for f in findings)
