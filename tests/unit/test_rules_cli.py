@@ -79,3 +79,11 @@ def test_a_missing_events_file_is_exit_2_without_traceback() -> None:
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "no-such.csv" in done.stderr
+
+
+def test_c100_stands_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, output = _check("c100-fail", monkeypatch, "--select", "C100", "-f", "json")
+    codes = [f["code"] for f in json.loads(output)["findings"]]
+    assert codes == ["C100"]
+    code, output = _check("c100-fail", monkeypatch, "--ignore", "C100", "-f", "json")
+    assert "C100" not in [f["code"] for f in json.loads(output)["findings"]]

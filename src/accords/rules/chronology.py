@@ -31,6 +31,21 @@ from accords.rules.registry import Rule, register, rule
 if TYPE_CHECKING:
     from accords.dataset import Dataset
 
+#: The rules whose undetermined comparisons C100 reports.
+DATE_RULES = ("C101", "C103", "C105", "C106", "C108", "P102", "S103")
+
+
+def _undetermined_findings(dataset: Dataset) -> Iterator[Finding]:
+    """C100 stands on its own: selected without the rules it serves, it runs them for its
+    findings (when both run, the runner drops the duplicates)."""
+    from accords.rules.registry import RULES
+
+    for code in DATE_RULES:
+        check = RULES[code].check
+        if check is not None:
+            yield from (f for f in check(dataset) if f.code == "C100")
+
+
 UNDETERMINED = register(
     Rule(
         "C100",
@@ -41,7 +56,8 @@ UNDETERMINED = register(
 A date known only to the month, the year, or as approximate is an interval of days. When a
 rule needs an order that such an interval leaves open, it reports no error; it reports this
 warning, naming the rule and the date whose precision does not settle it. Make the date more
-precise if the sources allow, or ignore C100 in accords.toml to accept the uncertainty.
+precise if the sources allow, or ignore C100 in accords.toml to accept the uncertainty. C100
+covers the rules C101, C103, C105, C106, C108, P102 and S103, selected or not.
 
 Fails (was the deal announced before it was signed? the month does not say):
 
@@ -51,6 +67,7 @@ Passes:
 
     dates: {announced: "2016-12-28", signed: "2016-12-29"}
 """.strip(),
+        _undetermined_findings,
     )
 )
 
@@ -224,12 +241,12 @@ def _window_breaks(
         field, bound = start
         verdict = before(when, bound)
         if verdict is not False:
-            yield f"{on}, before it was {field} ({bound.describe()})", field, bound, verdict
+            yield f"{on}, before it was {field} on {bound.describe()}", field, bound, verdict
     ended = date_of(agreement.dates.ended)
     if ended is not None and effect is not Effect.ENDED:
         verdict = before(ended, when)
         if verdict is not False:
-            yield f"{on}, after it ended ({ended.describe()})", "ended", ended, verdict
+            yield f"{on}, after it ended on {ended.describe()}", "ended", ended, verdict
 
 
 def _undermined_start(agreement: Agreement) -> tuple[str, DateInterval] | None:

@@ -144,7 +144,7 @@ def source_before_fact(dataset: Dataset) -> Iterator[Finding]:
                 where = entry.position(*cite_loc)
                 message = (
                     f"{source_id} is published {published.describe()}, "
-                    f"before the fact it attests ({fact.describe()})"
+                    f"before the fact it attests, dated {fact.describe()}"
                 )
                 if verdict is None:
                     message = message.replace("before the fact", "possibly before the fact")
