@@ -82,8 +82,8 @@ def test_a_missing_events_file_is_exit_2_without_traceback() -> None:
 
 
 def test_c100_stands_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, output = _check("c100-fail", monkeypatch, "--select", "C100", "-f", "json")
+    _, output = _check("c100-fail", monkeypatch, "--select", "C100", "-f", "json")
     codes = [f["code"] for f in json.loads(output)["findings"]]
     assert codes == ["C100"]
-    code, output = _check("c100-fail", monkeypatch, "--ignore", "C100", "-f", "json")
+    _, output = _check("c100-fail", monkeypatch, "--ignore", "C100", "-f", "json")
     assert "C100" not in [f["code"] for f in json.loads(output)["findings"]]
