@@ -113,10 +113,13 @@ def _drop_losing_branches(
         if e["type"] not in _TYPE_MISMATCH
         for end in range(len(loc) + 1)
     }
+    # An error strictly inside a value means some branch accepted the value's shape (a mapping
+    # for `int | Fatalities`), so the other branches' "expected a whole number" is noise there.
+    inner_prefixes = {loc[:end] for loc, _ in errors for end in range(len(loc))}
     seen_mismatch: set[Path] = set()
     for loc, err in errors:
         if err["type"] in _TYPE_MISMATCH:
-            if loc in precise_prefixes:
+            if loc in precise_prefixes or loc in inner_prefixes:
                 continue
             if loc in seen_mismatch:
                 continue

@@ -131,6 +131,10 @@ def parse_file(data: bytes, kind: str, display: str) -> LoadedFile:
     try:
         record = model.model_validate(doc.value)
     except ValidationError as exc:
-        doc.findings.extend(findings_from_validation(exc, model, doc))
+        # A value the loader already refused (an out-of-range number kept as text) needs no
+        # second finding from the schema at the same place.
+        flagged = {(f.line, f.col) for f in doc.findings if f.code == "E010"}
+        found = findings_from_validation(exc, model, doc)
+        doc.findings.extend(f for f in found if (f.line, f.col) not in flagged)
         return LoadedFile(kind, doc, None)
     return LoadedFile(kind, doc, record)
