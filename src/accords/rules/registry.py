@@ -81,6 +81,7 @@ _MODULES = (
     "accords.rules.structure",
     "accords.rules.references",
     "accords.rules.chronology",
+    "accords.rules.endings",
     "accords.rules.names",
     "accords.rules.relations",
     "accords.rules.participation",

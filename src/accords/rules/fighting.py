@@ -1,0 +1,136 @@
+"""The join behind X104: fighting rows of an events file inside ceasefire windows, in NumPy.
+
+Rows are grouped by pair of actor codes (one sort), each pair's rows are matched against the
+windows of the ceasefires that bind both, and the matches are counted per agreement and day.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
+
+from accords.findings import Finding, Severity
+from accords.rules.acled import Agreements, Frame
+from accords.rules.registry import Rule, register
+
+if TYPE_CHECKING:
+    from accords.dataset import Dataset
+
+FIGHTING_IN_CEASEFIRE = register(
+    Rule(
+        "X104",
+        "fighting-in-ceasefire",
+        "Fighting between two parties inside a ceasefire's window",
+        Severity.WARNING,
+        """
+A row of the events file of a fighting type (Battles, Explosions/Remote violence, Violence
+against civilians) whose actor1 and actor2 map to two different parties of a ceasefire (or to
+actors that are `member-of` or `part-of` them), dated on or after its effective date (else
+signed) and before it ended (or before an ending outcome's date), contradicts the record,
+unless an event of the record violates or undermines that ceasefire on that day. One finding
+per agreement and day, on the first such row; the count says how many rows that day.
+Imprecise agreement dates count only the days that are certainly inside the window.
+
+Fails (the ceasefire of 30 December 2016 binds both):
+
+        2017-01-02,Battles,Military Forces of Syria (2000-),Ahrar al-Sham
+
+Passes (before the window, or with an `ended` date before the row):
+
+        2016-12-28,Battles,Military Forces of Syria (2000-),Ahrar al-Sham
+""",
+        None,
+    )
+)
+
+
+def fighting_findings(
+    dataset: Dataset,
+    frame: Frame,
+    path: str,
+    windows: Agreements,
+    candidate: Any,
+    actors: tuple[Any, Any],
+    days: Any,
+) -> list[Finding]:
+    """One X104 finding per agreement and day with candidate rows inside its window.
+
+    ``candidate`` marks the fighting rows whose two actors map to two different actor codes;
+    ``actors`` holds those codes per row, ``days`` the rows' dates as ordinals.
+    """
+    import numpy as np
+
+    a1, a2 = actors
+    n_actors = int(max(a1.max(initial=0), a2.max(initial=0))) + 1
+
+    rows = np.flatnonzero(candidate)
+    low = np.minimum(a1[rows], a2[rows]).astype(np.int64)
+    high = np.maximum(a1[rows], a2[rows]).astype(np.int64)
+    keys = low * n_actors + high
+    order = np.argsort(keys, kind="stable")
+    rows, keys = rows[order], keys[order]
+    unique_keys, starts, counts = np.unique(keys, return_index=True, return_counts=True)
+    hits: dict[tuple[str, int], list[int]] = {}
+    for key, start, count in zip(
+        unique_keys.tolist(), starts.tolist(), counts.tolist(), strict=True
+    ):
+        spans = windows.by_pair.get((key // n_actors, key % n_actors))
+        if not spans:
+            continue
+        pair_rows = rows[start : start + count]
+        pair_days = days[pair_rows]
+        for agreement_id, first_day, last_day in spans:
+            inside = pair_rows[(pair_days >= first_day) & (pair_days <= last_day)]
+            if not len(inside):
+                continue
+            day_values, first_index, day_counts = np.unique(
+                days[inside], return_index=True, return_counts=True
+            )
+            for day, index, n in zip(
+                day_values.tolist(), first_index.tolist(), day_counts.tolist(), strict=True
+            ):
+                hit = hits.setdefault((agreement_id, day), [int(inside[index]), 0])
+                hit[0] = min(hit[0], int(inside[index]))
+                hit[1] += n
+    recorded = _recorded_violations(dataset)
+    findings = []
+    for (agreement_id, day), (first_row, n) in sorted(hits.items()):
+        if any(lo <= day <= hi for lo, hi in recorded.get(agreement_id, ())):
+            continue
+        findings.append(_fighting_finding(dataset, frame, path, agreement_id, day, first_row, n))
+    return findings
+
+
+def _recorded_violations(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
+    """Agreement id → the days (as intervals) on which a recorded event violates it."""
+    from accords.model.events import Effect
+    from accords.rules.helpers import date_of
+
+    found: dict[str, list[tuple[int, int]]] = {}
+    for event in dataset.events.values():
+        when = date_of(event.date)
+        if when is None:
+            continue
+        for link in event.agreements:
+            if link.effect in (Effect.VIOLATED, Effect.UNDERMINED):
+                found.setdefault(link.agreement, []).append((when.earliest, when.latest))
+    return found
+
+
+def _fighting_finding(
+    dataset: Dataset, frame: Frame, path: str, agreement_id: str, day: int, row: int, n: int
+) -> Finding:
+    entry = dataset.entry("agreement", agreement_id)
+    related: tuple[tuple[str, int, int], ...] = ()
+    if entry is not None:
+        field = "effective" if entry.record.dates.effective else "signed"
+        related = (entry.position("dates", field),)
+    event_id = frame.text("event_id_cnty", row) if frame.has("event_id_cnty") else None
+    first = frame.text("actor1", row), frame.text("actor2", row)
+    when = _dt.date.fromordinal(day).isoformat()
+    return FIGHTING_IN_CEASEFIRE.finding(
+        f"{n:,} fighting event(s) between parties of {agreement_id} on {when}, inside its "
+        f"window: first {first[0]!r} vs {first[1]!r}" + (f" ({event_id})" if event_id else ""),
+        (path, frame.row_number(row), 1),
+        related=related,
+    )
