@@ -1,0 +1,170 @@
+"""The pre-commit hooks and the GitHub Action are well-formed, and what they run works.
+
+Both files are parsed, their commands are checked against the app's commands, and then run:
+the hooks' entries in-process on the bundled dataset, the action's check step as the shell
+script GitHub would run. The snippets in the README refer to hooks and inputs that exist.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+import yaml
+from typer.testing import CliRunner
+
+from accords.cli.app import app
+
+REPO = Path(__file__).resolve().parents[2]
+HOOKS: list[dict[str, Any]] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+ACTION: dict[str, Any] = yaml.safe_load((REPO / "action.yml").read_text("utf-8"))
+DOC = (REPO / "docs" / "readme" / "adoption.md").read_text("utf-8")
+COMMANDS = set(getattr(typer.main.get_command(app), "commands", {}))
+runner = CliRunner()
+
+
+def _hook(hook_id: str) -> dict[str, Any]:
+    (hook,) = [h for h in HOOKS if h["id"] == hook_id]
+    return hook
+
+
+def _snippets(language: str) -> list[Any]:
+    blocks = re.findall(rf"```{language}\n(.*?)```", DOC, flags=re.DOTALL)
+    return [yaml.safe_load(block) for block in blocks]
+
+
+# --- pre-commit -----------------------------------------------------------------------------
+
+
+def test_the_hooks_are_the_two_documented_ones() -> None:
+    assert [h["id"] for h in HOOKS] == ["accords-validate", "accords-check"]
+    for hook in HOOKS:
+        assert {"id", "name", "entry", "language"} <= set(hook), hook
+        program, command, *_ = shlex.split(hook["entry"])
+        assert program == "accords"
+        assert command in COMMANDS, hook
+
+
+def test_accords_validate_runs_per_file_and_accords_check_once() -> None:
+    assert _hook("accords-validate").get("pass_filenames", True) is True
+    assert _hook("accords-check")["pass_filenames"] is False
+
+
+@pytest.mark.parametrize(
+    ("name", "matches"),
+    [
+        ("agreements/riverside-truce.yaml", True),
+        ("data/syria/events/2016-12.yml", True),
+        ("seeds/al-monitor.yaml", True),
+        ("README.md", False),
+        ("schemas/agreement.schema.json", False),
+        ("agreements/notes.txt", False),
+        ("my-agreements/x.yaml", False),
+    ],
+)
+def test_the_validate_hook_picks_record_files(name: str, matches: bool) -> None:
+    assert bool(re.search(_hook("accords-validate")["files"], name)) is matches
+
+
+def test_the_check_hook_also_runs_when_the_configuration_changes() -> None:
+    pattern = _hook("accords-check")["files"]
+    assert re.search(pattern, "accords.toml") and re.search(pattern, "data/accords.toml")
+    assert re.search(pattern, "actors/russia.yaml")
+
+
+def test_the_validate_hook_entry_runs_on_record_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    files = sorted(str(p.relative_to(REPO)) for p in (REPO / "agreements").glob("*.yaml"))[:3]
+    if not files:
+        pytest.skip("the bundled dataset has no agreements yet")
+    result = runner.invoke(app, [*shlex.split(_hook("accords-validate")["entry"])[1:], *files])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_the_check_hook_entry_runs_without_file_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = runner.invoke(app, shlex.split(_hook("accords-check")["entry"])[1:])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_the_documented_pre_commit_configs_use_the_hooks() -> None:
+    configs = [s for s in _snippets("yaml") if isinstance(s, dict) and "repos" in s]
+    assert len(configs) == 2, configs
+    remote, local = configs
+    assert {h["id"] for h in remote["repos"][0]["hooks"]} == {h["id"] for h in HOOKS}
+    (local_hook,) = local["repos"][0]["hooks"]
+    assert local_hook["entry"] == _hook("accords-check")["entry"]
+    assert local_hook["files"] == _hook("accords-check")["files"]
+
+
+# --- the GitHub Action ----------------------------------------------------------------------
+
+
+def _steps() -> list[dict[str, Any]]:
+    assert ACTION["runs"]["using"] == "composite"
+    steps: list[dict[str, Any]] = ACTION["runs"]["steps"]
+    return steps
+
+
+def test_every_run_step_names_its_shell() -> None:
+    # Composite actions refuse a run step without an explicit shell.
+    for step in _steps():
+        if "run" in step:
+            assert step.get("shell") == "bash", step
+
+
+def test_the_action_installs_itself_and_runs_check_for_github() -> None:
+    runs = [step["run"] for step in _steps() if "run" in step]
+    assert any("pip install" in run and "$GITHUB_ACTION_PATH" in run for run in runs), runs
+    (check,) = [step for step in _steps() if "accords check" in step.get("run", "")]
+    assert "accords check --format github" in check["run"]
+    # Inputs reach the script through the environment, never by textual substitution.
+    assert "${{" not in check["run"]
+    assert check["working-directory"] == "${{ inputs.working-directory }}"
+
+
+def test_the_documented_workflow_uses_existing_inputs() -> None:
+    workflows = [s for s in _snippets("yaml") if isinstance(s, dict) and "jobs" in s]
+    assert len(workflows) == 1
+    steps = workflows[0]["jobs"]["check"]["steps"]
+    (ours,) = [s for s in steps if "accords" in s.get("uses", "")]
+    assert set(ours.get("with", {})) <= set(ACTION["inputs"]), ours
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
+@pytest.mark.parametrize(("args", "codes"), [("", (0, 1)), ("--select NOPE --strict", (0,))])
+def test_the_action_check_step_runs(tmp_path: Path, args: str, codes: tuple[int, ...]) -> None:
+    (check,) = [step for step in _steps() if "accords check" in step.get("run", "")]
+    bin_dir = Path(sys.executable).parent
+    env = {
+        **os.environ,
+        "ACCORDS_ARGS": args,
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    result = subprocess.run(
+        ["bash", "-e", "-c", check["run"]],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode in codes, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all(
+        line.startswith(("::error ", "::warning ", "::notice ", "Found ", "All clear"))
+        for line in lines
+    ), lines[:5]
