@@ -115,6 +115,8 @@ An article cannot report what had not happened yet: a source cited for an event,
 an accusation or an outcome must not be published before that fact's date, and one cited for an
 agreement not before the agreement's first known date. It can announce a planned event or make
 a forecast, so events with status `planned` or `rumoured`, and rumoured agreements, are exempt.
+A fact known only to the month (or year) that contains the publication day is taken as reported
+after it happened; other overlaps of the two dates are reported as C100.
 
 Fails (the source is of 10 September; the event of 19 September):
 
