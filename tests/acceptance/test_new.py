@@ -106,3 +106,16 @@ def test_a_failed_write_leaves_nothing_behind(root: Path, monkeypatch: pytest.Mo
     with pytest.raises(OSError):
         create(root, "agreement", "half-written")
     assert list((root / "agreements").iterdir()) == []
+
+
+def test_schema_never_replaces_a_hand_edited_schema_without_force(root: Path) -> None:
+    hand = root / "schemas" / "agreement.schema.json"
+    hand.parent.mkdir()
+    hand.write_text('{"title": "my own schema"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["schema"])
+    assert isinstance(result.exception, WouldOverwrite), result.output
+    assert hand.read_text(encoding="utf-8") == '{"title": "my own schema"}\n'
+    forced = runner.invoke(app, ["schema", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert '"$id": "urn:accords:schema:agreement"' in hand.read_text(encoding="utf-8")
+    assert not [p for p in hand.parent.iterdir() if p.name.endswith(".tmp")]
