@@ -46,7 +46,7 @@ def load(text: str, kind: str) -> BaseModel | None:
 
 @pytest.mark.parametrize("kind", KINDS)
 @settings(
-    max_examples=100,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -60,7 +60,7 @@ def test_dump_then_load_gives_the_same_record(kind: str, data: st.DataObject) ->
 
 @pytest.mark.parametrize("kind", KINDS)
 @settings(
-    max_examples=60,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
