@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from accords.errors import UsageError
 from accords.model import Actor, Agreement
 from accords.model.common import Citation, source_id
-from accords.model.dates import DateInterval, InvalidDate, Order, parse_date
+from accords.model.dates import DateInterval, InvalidDate, Order, date_or_none, parse_date
 
 #: The date fields that say an agreement existed, earliest first in the life of an agreement.
 EXISTENCE_FIELDS = ("signed", "announced", "effective")
@@ -29,16 +29,6 @@ def today() -> DateInterval:
     return parse_date(_dt.date.today().isoformat())
 
 
-def safe_parse(text: str | None) -> DateInterval | None:
-    """A date from a record (already validated); ``None`` when absent."""
-    if text is None:
-        return None
-    try:
-        return parse_date(text)
-    except InvalidDate:
-        return None
-
-
 def on_or_before(date: DateInterval, limit: DateInterval) -> Order:
     """Three-valued "date falls on or before the end of limit": BEFORE, AFTER or UNDETERMINED.
 
@@ -53,14 +43,14 @@ def on_or_before(date: DateInterval, limit: DateInterval) -> Order:
 
 def existence_date(agreement: Agreement) -> DateInterval | None:
     """The earliest of the signed, announced and effective dates: when the agreement existed."""
-    dates = [safe_parse(getattr(agreement.dates, name)) for name in EXISTENCE_FIELDS]
+    dates = [date_or_none(getattr(agreement.dates, name)) for name in EXISTENCE_FIELDS]
     known = [d for d in dates if d is not None]
     return min(known, key=lambda d: (d.earliest, d.latest)) if known else None
 
 
 def first_date(agreement: Agreement) -> DateInterval | None:
     """The earliest date in the agreement's life before its end, for ordering and timelines."""
-    dates = [safe_parse(getattr(agreement.dates, name)) for name in _START_FIELDS]
+    dates = [date_or_none(getattr(agreement.dates, name)) for name in _START_FIELDS]
     known = [d for d in dates if d is not None]
     return min(known, key=lambda d: (d.earliest, d.latest)) if known else None
 
@@ -83,8 +73,8 @@ def actor_name(actor: Actor | None, actor_id: str, as_of: DateInterval | None = 
         return actor_id
     if as_of is not None:
         for dated in actor.names:
-            start = safe_parse(dated.from_)
-            end = safe_parse(dated.until)
+            start = date_or_none(dated.from_)
+            end = date_or_none(dated.until)
             started = start is None or on_or_before(start, as_of) is Order.BEFORE
             not_ended = end is None or on_or_before(as_of, end) is Order.BEFORE
             if started and not_ended:

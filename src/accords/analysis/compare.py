@@ -13,7 +13,6 @@ from accords.analysis.common import (
     on_or_before,
     parse_option_date,
     resolve_agreements,
-    safe_parse,
 )
 from accords.analysis.marks import REMOVED, Mark, agreement_marks, changed_marks
 from accords.analysis.whatif import apply_scenario, scenario_by_id
@@ -21,7 +20,7 @@ from accords.dataset import Dataset
 from accords.errors import UsageError
 from accords.model import Actor
 from accords.model.actors import ActorKind, RelationType
-from accords.model.dates import DateInterval, Order
+from accords.model.dates import DateInterval, Order, date_or_none
 
 ORDERS = ("first-appearance", "name", "kind")
 GROUPINGS = ("kind", "coalition")
@@ -283,7 +282,7 @@ def _coalition(actor: Actor, date: DateInterval | None) -> str | None:
         if relation.type not in (RelationType.MEMBER_OF, RelationType.PART_OF):
             continue
         if date is not None:
-            start, end = safe_parse(relation.from_), safe_parse(relation.until)
+            start, end = date_or_none(relation.from_), date_or_none(relation.until)
             if start is not None and on_or_before(start, date) is Order.AFTER:
                 continue
             if end is not None and end.latest < date.earliest:

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from accords.analysis.common import actor_name, chronological_key, first_date, safe_parse
+from accords.analysis.common import actor_name, chronological_key, first_date
 from accords.analysis.common import source_ids as _source_ids
 from accords.dataset import Dataset
 from accords.model.common import Citation
+from accords.model.dates import date_or_none
 
 Value = str | int | float | bool | None
 
@@ -100,7 +101,7 @@ def _iso(ordinal: int | None) -> str | None:
 
 
 def _bounds(text: str | None) -> tuple[str | None, str | None]:
-    date = safe_parse(text)
+    date = date_or_none(text)
     return (_iso(date.earliest), _iso(date.latest)) if date else (None, None)
 
 
@@ -175,7 +176,7 @@ def _terms(dataset: Dataset) -> list[tuple[Value, ...]]:
 
 def _ordered_events(dataset: Dataset) -> list[Any]:
     def key(event: Any) -> tuple[int, int, str]:
-        date = safe_parse(event.date)
+        date = date_or_none(event.date)
         return (date.earliest, date.latest, event.id) if date else (0, 0, event.id)
 
     return sorted(dataset.events.values(), key=key)
@@ -184,7 +185,7 @@ def _ordered_events(dataset: Dataset) -> list[Any]:
 def _events(dataset: Dataset) -> list[tuple[Value, ...]]:
     rows: list[tuple[Value, ...]] = []
     for e in _ordered_events(dataset):
-        date = safe_parse(e.date)
+        date = date_or_none(e.date)
         deaths = e.fatalities
         low, high = (
             (deaths, deaths)

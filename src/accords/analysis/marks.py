@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from accords.analysis.common import on_or_before, safe_parse, source_ids
+from accords.analysis.common import on_or_before, source_ids
 from accords.model import Agreement
-from accords.model.dates import DateInterval, Order
+from accords.model.dates import DateInterval, Order, date_or_none
 
 ROLE = "role"
 EXCLUSION = "exclusion"
@@ -61,7 +61,7 @@ def agreement_marks(
         word += "?" if exclusion.contested else ""
         add(exclusion.actor, word, EXCLUSION, source_ids(exclusion.sources))
     for position in agreement.positions:
-        date = safe_parse(position.date)
+        date = date_or_none(position.date)
         if as_of is not None and date is not None and on_or_before(date, as_of) is Order.AFTER:
             continue
         word = position.stance.value + ("?" if position.contested else "")

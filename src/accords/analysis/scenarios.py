@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from accords.analysis.common import on_or_before, parse_option_date, safe_parse, today
+from accords.analysis.common import on_or_before, parse_option_date, today
 from accords.dataset import Dataset
 from accords.errors import UsageError
-from accords.model.dates import DateInterval, Order
+from accords.model.dates import DateInterval, Order, date_or_none
 from accords.model.events import EventStatus
 from accords.model.scenarios import Condition, Expectation
 
@@ -123,7 +123,7 @@ def resolve(
     condition = expectation.resolves_when
     if condition is None or not (condition.event or condition.position or condition.outcome):
         return result(UNDETERMINED, (), "no machine-checkable condition (resolves_when)")
-    deadline = safe_parse(expectation.deadline)
+    deadline = date_or_none(expectation.deadline)
     parts = _parts(dataset, condition, deadline)
     states = [state for state, _ in parts]
     deciding = [record for _, records in parts for record in records]
@@ -197,7 +197,7 @@ def _by_deadline(
         return _MATCH, [record for record, _ in dated]
     unsettled = []
     for record, text in dated:
-        date = safe_parse(text)
+        date = date_or_none(text)
         order = on_or_before(date, deadline) if date is not None else Order.UNDETERMINED
         if order is Order.BEFORE:
             return _MATCH, [record]

@@ -7,11 +7,11 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from accords.analysis.common import actor_name, resolve_agreements, safe_parse, source_ids
+from accords.analysis.common import actor_name, resolve_agreements, source_ids
 from accords.dataset import Dataset
 from accords.model import Agreement
 from accords.model.agreements import OutcomeStatus
-from accords.model.dates import DateInterval
+from accords.model.dates import DateInterval, date_or_none
 
 #: Effects of an event that count against an agreement.
 UNDERMINING = ("violated", "undermined", "ended")
@@ -90,7 +90,7 @@ def show(dataset: Dataset, agreement_id: str) -> AgreementSummary:
     dates = {
         k: parse.describe()
         for k, v in agreement.dates.model_dump().items()
-        if v is not None and (parse := safe_parse(v)) is not None
+        if v is not None and (parse := date_or_none(v)) is not None
     }
     events = _linked_events(dataset, agreement.id)
     outcome = None
@@ -198,14 +198,14 @@ def _linked_events(dataset: Dataset, agreement_id: str) -> list[LinkedEvent]:
 
 
 def _event_key(event: LinkedEvent) -> tuple[int, int, str]:
-    date = safe_parse(event.date)
+    date = date_or_none(event.date)
     return (date.earliest, date.latest, event.id) if date else (0, 0, event.id)
 
 
 def _duration(dataset: Dataset, agreement: Agreement) -> Duration | None:
     """From taking effect (or signing, or announcement) to the end the record gives."""
     start_text = agreement.dates.effective or agreement.dates.signed or agreement.dates.announced
-    start = safe_parse(start_text)
+    start = date_or_none(start_text)
     if start is None or start_text is None:
         return None
     end_text = agreement.dates.ended
@@ -215,7 +215,7 @@ def _duration(dataset: Dataset, agreement: Agreement) -> Duration | None:
             end_text = dataset.events[outcome.ended_by].date
         elif outcome.status in _ENDED_STATUSES:
             end_text = outcome.date
-    end = safe_parse(end_text)
+    end = date_or_none(end_text)
     if end is None or end_text is None:
         return Duration(start_text, None, None, None)
     return Duration(start_text, end_text, *_day_range(start, end))

@@ -6,9 +6,9 @@ import datetime as _dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from accords.analysis.common import first_date, parse_option_date, safe_parse
+from accords.analysis.common import first_date, parse_option_date
 from accords.dataset import Dataset
-from accords.model.dates import DateInterval
+from accords.model.dates import DateInterval, date_or_none
 
 AGREEMENT = "agreement"
 EVENT = "event"
@@ -64,14 +64,14 @@ def timeline(dataset: Dataset, *, start: str | None = None, end: str | None = No
             continue
         outcome = agreement.outcome
         end_text = agreement.dates.ended or (outcome.date if outcome is not None else None)
-        end_date = safe_parse(end_text)
+        end_date = date_or_none(end_text)
         status = outcome.status.value if outcome is not None else agreement.certainty.value
         last = max(date.latest, end_date.latest) if end_date else date.latest
         fields = _item(date, AGREEMENT, agreement.id, agreement.title, agreement.kind.value, status)
         fields |= {"end": end_text, "end_latest": _iso(end_date.latest) if end_date else None}
         items.append((date, last, fields))
     for event in dataset.events.values():
-        date = safe_parse(event.date)
+        date = date_or_none(event.date)
         if date is not None:
             fields = _item(
                 date, EVENT, event.id, event.summary, event.kind.value, event.status.value

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from accords.model.actors import Actor
-from accords.model.dates import DateInterval, InvalidDate, parse_date
+from accords.model.dates import date_or_none
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 _APOSTROPHE = re.compile(r"['’‘`´]")
@@ -121,19 +121,10 @@ def _valid_at(claim: _Claim, date: str) -> bool:
     """Whether a claim holds at ``date``: undated names always; dated ones inside their span."""
     if claim.valid is None:
         return True
-    start, end = (_interval(v) for v in claim.valid)
-    day = _interval(date)
+    start, end = (date_or_none(v) for v in claim.valid)
+    day = date_or_none(date)
     if day is None:
         return True
     if start is not None and day.latest < start.earliest:
         return False
     return not (end is not None and day.earliest > end.latest)
-
-
-def _interval(text: str | None) -> DateInterval | None:
-    if text is None:
-        return None
-    try:
-        return parse_date(text)
-    except InvalidDate:
-        return None

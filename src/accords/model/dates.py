@@ -180,6 +180,17 @@ def _parse_single(text: str) -> DateInterval:
     )
 
 
+@lru_cache(maxsize=65536)
+def date_or_none(text: str | None) -> DateInterval | None:
+    """The interval of an optional date; ``None`` when absent or invalid (the loader reports it)."""
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except InvalidDate:
+        return None
+
+
 def interval_is_ordered(text: str) -> bool:
     """Whether an interval's start does not lie after its end (single dates always are)."""
     if "/" not in text:

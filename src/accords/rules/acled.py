@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from accords.model import Actor
 from accords.model.actors import RelationType
 from accords.model.agreements import AgreementKind, OutcomeStatus, Role, TermKind
-from accords.rules.helpers import date_of, normalise_name
+from accords.model.dates import date_or_none
+from accords.rules.helpers import normalise_name
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
@@ -74,13 +75,13 @@ def ceasefire_windows(dataset: Dataset, code_of: dict[str, int]) -> Agreements:
         is_ceasefire = agreement.kind is AgreementKind.CEASEFIRE or any(
             t.kind is TermKind.CESSATION for t in agreement.terms
         )
-        start = date_of(agreement.dates.effective or agreement.dates.signed)
+        start = date_or_none(agreement.dates.effective or agreement.dates.signed)
         if not is_ceasefire or start is None:
             continue
-        end = date_of(agreement.dates.ended)
+        end = date_or_none(agreement.dates.ended)
         outcome = agreement.outcome
         if end is None and outcome is not None and outcome.status in _ENDING_OUTCOMES:
-            end = date_of(outcome.date)
+            end = date_or_none(outcome.date)
         last = end.earliest - 1 if end is not None else _dt.date.max.toordinal()
         if last < start.latest:
             continue

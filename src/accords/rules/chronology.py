@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from accords.findings import Finding, Severity
 from accords.model import Agreement, Event
-from accords.model.dates import DateInterval, interval_is_ordered
+from accords.model.dates import DateInterval, date_or_none, interval_is_ordered
 from accords.model.events import Effect
 from accords.rules.helpers import (
     AGREEMENT_DATE_ORDER,
@@ -21,7 +21,6 @@ from accords.rules.helpers import (
     agreement_start,
     before,
     date_fields,
-    date_of,
     precision_note,
     walk,
 )
@@ -105,7 +104,7 @@ def dates_out_of_order(dataset: Dataset) -> Iterator[Finding]:
         given = [
             (name, parsed)
             for name in AGREEMENT_DATE_ORDER
-            if (parsed := date_of(getattr(agreement.dates, name))) is not None
+            if (parsed := date_or_none(getattr(agreement.dates, name))) is not None
         ]
         for (early_name, early), (late_name, late) in pairwise(given):
             verdict = before(late, early)
@@ -151,11 +150,11 @@ def reversed_interval(dataset: Dataset) -> Iterator[Finding]:
         for loc, model in walk(entry.record):
             fields = dict(date_fields(model))
             for key, text in fields.items():
-                if date_of(text) is not None and not interval_is_ordered(text):
+                if date_or_none(text) is not None and not interval_is_ordered(text):
                     yield reversed_interval.finding(
                         f"interval {text} ends before it starts", entry.position(*loc, key)
                     )
-            start, end = date_of(fields.get("from")), date_of(fields.get("until"))
+            start, end = date_or_none(fields.get("from")), date_or_none(fields.get("until"))
             if start is not None and end is not None and start.earliest > end.latest:
                 yield reversed_interval.finding(
                     f"until {end.describe()} is before from {start.describe()}",
@@ -195,7 +194,7 @@ Passes:
 def event_outside_window(dataset: Dataset) -> Iterator[Finding]:
     for entry in dataset.entries_of("event"):
         event: Event = entry.record
-        when = date_of(event.date)
+        when = date_or_none(event.date)
         if when is None:
             continue
         for i, link in enumerate(event.agreements):
@@ -227,7 +226,7 @@ def _window_breaks(
     on = f"{effect.value} {name} on {when.describe()}"
     if effect in (Effect.TOOK_EFFECT, Effect.ENDED):
         field = "effective" if effect is Effect.TOOK_EFFECT else "ended"
-        bound = date_of(getattr(agreement.dates, field))
+        bound = date_or_none(getattr(agreement.dates, field))
         # The event must fall on that date; a day inside an imprecise date is consistent with it.
         if bound is not None and not (bound.contains(when) or when.contains(bound)):
             disjoint = when.latest < bound.earliest or when.earliest > bound.latest
@@ -241,7 +240,7 @@ def _window_breaks(
         verdict = before(when, bound)
         if verdict is not False:
             yield f"{on}, before it was {field} on {bound.describe()}", field, bound, verdict
-    ended = date_of(agreement.dates.ended)
+    ended = date_or_none(agreement.dates.ended)
     if ended is not None and effect is not Effect.ENDED:
         verdict = before(ended, when)
         if verdict is not False:
@@ -251,7 +250,7 @@ def _window_breaks(
 def _undermined_start(agreement: Agreement) -> tuple[str, DateInterval] | None:
     """An agreement can be undermined once it is known: from its announced (or signed) date."""
     for name in ("announced", "signed"):
-        parsed = date_of(getattr(agreement.dates, name))
+        parsed = date_or_none(getattr(agreement.dates, name))
         if parsed is not None:
             return name, parsed
     return None

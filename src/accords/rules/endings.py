@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 from accords.findings import Finding, Severity
 from accords.model import Agreement
 from accords.model.agreements import OutcomeStatus, RelationKind
-from accords.model.dates import Order
+from accords.model.dates import Order, date_or_none
 from accords.model.events import Effect
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import date_of
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
@@ -97,9 +96,9 @@ def ending_event_date(dataset: Dataset) -> Iterator[Finding]:
         if outcome is None or outcome.ended_by is None:
             continue
         event = dataset.events.get(outcome.ended_by)
-        when = date_of(event.date) if event is not None else None
+        when = date_or_none(event.date) if event is not None else None
         field = ("outcome", "date") if outcome.date else ("dates", "ended")
-        end = date_of(outcome.date or agreement.dates.ended)
+        end = date_or_none(outcome.date or agreement.dates.ended)
         if when is None or end is None or end.contains(when) or when.contains(end):
             continue
         where = entry.position("outcome", "ended_by")

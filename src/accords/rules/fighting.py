@@ -10,6 +10,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 from accords.findings import Finding, Severity
+from accords.model.dates import date_or_none
 from accords.rules.acled import Agreements, Frame
 from accords.rules.registry import Rule, register
 
@@ -104,11 +105,10 @@ def fighting_findings(
 def _recorded_violations(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
     """Agreement id → the days (as intervals) on which a recorded event violates it."""
     from accords.model.events import Effect
-    from accords.rules.helpers import date_of
 
     found: dict[str, list[tuple[int, int]]] = {}
     for event in dataset.events.values():
-        when = date_of(event.date)
+        when = date_or_none(event.date)
         if when is None:
             continue
         for link in event.agreements:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from typing import get_args
 
 from pydantic import BaseModel
@@ -13,24 +13,13 @@ from pydantic import BaseModel
 from accords.model import Actor, Agreement
 from accords.model.agreements import Exclusion, Participant
 from accords.model.common import Citation
-from accords.model.dates import DateInterval, InvalidDate, parse_date
+from accords.model.dates import DateInterval, date_or_none
 
 Loc = tuple[str | int, ...]
 Where = tuple[str, int, int]
 
 #: The life of an agreement in order: each date, when present, falls on or after the previous one.
 AGREEMENT_DATE_ORDER = ("proposed", "announced", "signed", "effective", "ended")
-
-
-@lru_cache(maxsize=65536)
-def date_of(text: str | None) -> DateInterval | None:
-    """The interval of a date string, or None when absent or invalid (the loader reports it)."""
-    if text is None:
-        return None
-    try:
-        return parse_date(text)
-    except InvalidDate:
-        return None
 
 
 def before(a: DateInterval, b: DateInterval) -> bool | None:
@@ -58,7 +47,7 @@ def agreement_date(agreement: Agreement) -> tuple[str, DateInterval] | None:
     """The date an agreement is known by: signed, else effective, announced or proposed."""
     dates = agreement.dates
     for name in ("signed", "effective", "announced", "proposed"):
-        parsed = date_of(getattr(dates, name))
+        parsed = date_or_none(getattr(dates, name))
         if parsed is not None:
             return name, parsed
     return None
@@ -67,7 +56,7 @@ def agreement_date(agreement: Agreement) -> tuple[str, DateInterval] | None:
 def agreement_start(agreement: Agreement) -> tuple[str, DateInterval] | None:
     """The date an agreement starts to bind: effective, else signed."""
     for name in ("effective", "signed"):
-        parsed = date_of(getattr(agreement.dates, name))
+        parsed = date_or_none(getattr(agreement.dates, name))
         if parsed is not None:
             return name, parsed
     return None

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from accords.findings import Finding, Severity
 from accords.model import Actor, Agreement
 from accords.model.actors import DatedName
-from accords.model.dates import DateInterval
+from accords.model.dates import DateInterval, date_or_none
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import agreement_date, date_of, named_claims, normalise_name
+from accords.rules.helpers import agreement_date, named_claims, normalise_name
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def _name_verdict(
     for name in actor.names:
         if normalise_name(name.name) != wanted:
             continue
-        outcome = _within(when, date_of(name.from_), date_of(name.until))
+        outcome = _within(when, date_or_none(name.from_), date_or_none(name.until))
         if outcome is True:
             return None
         verdicts.append((outcome is False, name, None if outcome is False else outcome))

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from accords.findings import Finding, Severity
 from accords.model import Agreement
 from accords.model.agreements import ExclusionManner, ExclusionScope, Participant, Role
+from accords.model.dates import date_or_none
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import agreement_date, date_of
+from accords.rules.helpers import agreement_date
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def excluded_not_designated(dataset: Dataset) -> Iterator[Finding]:
             where = entry.position("exclusions", i, "actor")
             open_bound = None
             for designation in actor.designations:
-                start, end = date_of(designation.from_), date_of(designation.until)
+                start, end = date_or_none(designation.from_), date_or_none(designation.until)
                 if (start is not None and when.latest < start.earliest) or (
                     end is not None and when.earliest > end.latest
                 ):

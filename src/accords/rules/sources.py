@@ -10,10 +10,10 @@ from pydantic import BaseModel
 from accords.findings import Finding, Severity
 from accords.model import Agreement, Event
 from accords.model.agreements import Certainty, Exclusion, Position
-from accords.model.dates import DateInterval
+from accords.model.dates import DateInterval, date_or_none
 from accords.model.events import EventStatus
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import AGREEMENT_DATE_ORDER, Loc, before, citations, date_of, walk
+from accords.rules.helpers import AGREEMENT_DATE_ORDER, Loc, before, citations, walk
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def source_before_fact(dataset: Dataset) -> Iterator[Finding]:
         for loc, model, fact in _dated_claims(entry):
             for cite_loc, source_id in citations(model, loc):
                 source = dataset.sources.get(source_id)
-                published = date_of(source.published) if source is not None else None
+                published = date_or_none(source.published) if source is not None else None
                 if published is None:
                     continue
                 verdict = before(published, fact)
@@ -161,7 +161,7 @@ def _dated_claims(entry: Entry) -> Iterator[tuple[Loc, BaseModel, DateInterval]]
     """``(location, model, date)`` of each claim with a date that its sources must follow."""
     record = entry.record
     if isinstance(record, Event):
-        when = date_of(record.date)
+        when = date_or_none(record.date)
         if when is not None and record.status not in (EventStatus.PLANNED, EventStatus.RUMOURED):
             yield (), record, when
     elif isinstance(record, Agreement):
@@ -170,19 +170,19 @@ def _dated_claims(entry: Entry) -> Iterator[tuple[Loc, BaseModel, DateInterval]]
                 (
                     d
                     for name in AGREEMENT_DATE_ORDER
-                    if (d := date_of(getattr(record.dates, name))) is not None
+                    if (d := date_or_none(getattr(record.dates, name))) is not None
                 ),
                 None,
             )
             if first is not None:
                 yield (), record, first
         for i, position in enumerate(record.positions):
-            if (when := date_of(position.date)) is not None:
+            if (when := date_or_none(position.date)) is not None:
                 yield ("positions", i), position, when
         outcome = record.outcome
         if outcome is not None:
-            if (when := date_of(outcome.date)) is not None:
+            if (when := date_or_none(outcome.date)) is not None:
                 yield ("outcome",), outcome, when
             for i, acc in enumerate(outcome.accusations):
-                if (when := date_of(acc.date)) is not None:
+                if (when := date_or_none(acc.date)) is not None:
                     yield ("outcome", "accusations", i), acc, when
