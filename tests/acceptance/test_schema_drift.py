@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from accords.cli.app import main
-from accords.model import FILE_MODELS
+from accords.model import FILE_MODELS, FOLDERS
 from accords.schema import DIALECT, render, schema_id, schema_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -117,3 +117,26 @@ def test_schema_regenerates_what_drifted(tmp_path: Path, monkeypatch: pytest.Mon
     for kind in FILE_MODELS:
         assert schema_path(root, kind).read_text(encoding="utf-8") == render(kind)
     assert run_accords(["schema", "--check"], root, monkeypatch) == 0
+
+
+def _bundled_files() -> list[tuple[str, Path]]:
+    return [
+        (kind, path)
+        for kind, folder in FOLDERS.items()
+        for path in sorted((REPO / folder).rglob("*.yaml"))
+    ]
+
+
+@pytest.mark.skipif(not _bundled_files(), reason="no bundled dataset in this checkout")
+def test_bundled_files_name_the_schema_of_their_kind() -> None:
+    """Editors find the schema from the first line; it must resolve to the right file."""
+    wrong = []
+    for kind, path in _bundled_files():
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        prefix = "# yaml-language-server: $schema="
+        target = (
+            (path.parent / first[len(prefix) :]).resolve() if first.startswith(prefix) else None
+        )
+        if target != schema_path(REPO, kind).resolve():
+            wrong.append(f"{path.relative_to(REPO)}: {first[:80]!r}")
+    assert not wrong, "files whose first line does not point at their schema:\n" + "\n".join(wrong)
