@@ -35,6 +35,8 @@ class Resolution:
     scenario: str
     expectation: str
     claim: str
+    forecaster: str | None
+    made: str | None
     probability: float | None
     deadline: str | None
     verdict: str
@@ -113,6 +115,8 @@ def resolve(
             scenario_id,
             expectation.id,
             expectation.claim,
+            expectation.by,
+            expectation.made,
             expectation.probability,
             expectation.deadline,
             verdict,

@@ -36,10 +36,14 @@ def render_text(report: ScenarioReport, out: TextIO) -> None:
         scenario, expectation, verdict, probability, deadline, deciding, reason = _cells(r)
         out.write(
             terminal_text(
-                f"{verdict:<12} {scenario}/{expectation} (p={probability}, by {deadline})"
+                f"{verdict:<12} {scenario}/{expectation} (p={probability}, deadline {deadline})"
             )
             + "\n"
         )
+        if r.forecaster or r.made:
+            who = f" by {r.forecaster}" if r.forecaster else ""
+            when = f" on {r.made}" if r.made else ""
+            out.write(terminal_text(f"             forecast made{who}{when}") + "\n")
         out.write(terminal_text(f"             {r.claim}") + "\n")
         out.write(terminal_text(f"             {reason}; deciding: {deciding}") + "\n")
     _summary(report, out.write, lambda s: s)
