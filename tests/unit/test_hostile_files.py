@@ -200,3 +200,15 @@ def test_an_unreadable_file_is_a_finding(dataset: Path) -> None:
         assert "cannot read" in loaded.findings[0].message
     finally:
         path.chmod(0o644)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_file_larger_than_its_stated_size_is_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    # /proc files report a size of 0, like a file that grows between stat and read.
+    import accords.loading.records as records
+
+    monkeypatch.setattr(records, "MAX_FILE_BYTES", 16)
+    data, problem = read_bytes(Path("/proc/self/status"), "status")
+    assert data is None
+    assert problem is not None and problem.code == "E007"
+    assert "at least 17 bytes" in problem.message
