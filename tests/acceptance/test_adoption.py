@@ -26,7 +26,7 @@ from accords.cli.app import app
 REPO = Path(__file__).resolve().parents[2]
 HOOKS: list[dict[str, Any]] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
 ACTION: dict[str, Any] = yaml.safe_load((REPO / "action.yml").read_text("utf-8"))
-DOC = (REPO / "docs" / "readme" / "adoption.md").read_text("utf-8")
+DOC = (REPO / "README.md").read_text("utf-8")
 COMMANDS = set(getattr(typer.main.get_command(app), "commands", {}))
 runner = CliRunner()
 

@@ -98,9 +98,9 @@ def test_every_golden_file_has_a_case() -> None:
 def test_readme_section_documents_every_export_column() -> None:
     from accords.analysis.export import COLUMNS
 
-    doc = (DATA.parent.parent / "docs" / "readme" / "analysis.md").read_text(encoding="utf-8")
+    doc = (DATA.parent.parent / "README.md").read_text(encoding="utf-8")
     for table, columns in COLUMNS.items():
         row = next((ln for ln in doc.splitlines() if ln.startswith(f"| `{table}` |")), None)
-        assert row is not None, f"docs/readme/analysis.md has no row for {table}"
+        assert row is not None, f"README.md has no row for {table}"
         listed = row.split("|")[3]
         assert [c.strip(" `") for c in listed.split(",")] == list(columns), table

@@ -1,7 +1,7 @@
 """How PA-X codes become accords words: agreement kinds, dates by status, roles of third parties.
 
-The tables here are the documented mapping (see docs/readme/pax.md); the importer applies them
-and nothing else, so a reader can predict every imported value from the PA-X row.
+The tables here are the documented mapping (README, "Importing from PA-X"); the importer
+applies them and nothing else, so a reader can predict every imported value from the PA-X row.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ _SUBSTANTIVE = frozenset({"SubPar", "SubComp"})
 
 
 def agreement_kind(agtp: str, stage: str, substage: str, status: str, title: str) -> AgreementKind:
-    """The accords kind of a PA-X agreement (see the mapping table in docs/readme/pax.md)."""
+    """The accords kind of a PA-X agreement (README: "Importing from PA-X", the kind table)."""
     if _RESOLUTION.search(title):
         return AgreementKind.FRAMEWORK_RESOLUTION
     if agtp == "Inter" and stage in _SUBSTANTIVE:
