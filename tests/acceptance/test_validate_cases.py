@@ -20,7 +20,6 @@ import pytest
 
 from accords.cli.app import main
 from accords.loading.yaml_positions import MAX_FILE_BYTES
-from accords.render import findings as render_findings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 INVALID = sorted(p for p in (DATA / "invalid").iterdir() if p.is_dir())
@@ -42,9 +41,6 @@ def run_accords(
 ) -> Run:
     """The real entry point, in-process: exit code, stdout and stderr."""
     capsys.readouterr()
-    # The text renderer caches source lines by displayed (relative) path; cases share names
-    # such as agreements/dup.yaml, so each in-process run starts with an empty cache.
-    render_findings._lines.cache_clear()
     with monkeypatch.context() as patch:
         patch.chdir(cwd)
         patch.setattr(sys, "argv", ["accords", *args])

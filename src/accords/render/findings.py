@@ -7,7 +7,6 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -21,10 +20,13 @@ GITHUB_ANNOTATION_CAP = 10
 
 def render_text(findings: Sequence[Finding], out: TextIO) -> None:
     """``path:line:col: CODE severity: message``, the offending line, a caret, and a hint."""
+    files: dict[str, tuple[str, ...] | None] = {}  # each file is read once per report
     for f in findings:
         message = _safe(f.message)
         out.write(f"{_safe(f.path)}:{f.line}:{f.col}: {f.code} {f.severity.label}: {message}\n")
-        source = _source_line(f.path, f.line)
+        if f.path not in files:
+            files[f.path] = _lines(f.path)
+        source = _source_line(files[f.path], f.line)
         if source is not None:
             number = str(f.line)
             gutter = " " * len(number)
@@ -49,7 +51,6 @@ def summary_line(findings: Sequence[Finding]) -> str:
     return f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
 
 
-@lru_cache(maxsize=256)
 def _lines(path: str) -> tuple[str, ...] | None:
     try:
         # Sized before it is read: an events CSV of hundreds of megabytes is never shown.
@@ -64,8 +65,7 @@ def _lines(path: str) -> tuple[str, ...] | None:
     return tuple(data.decode("utf-8", "replace").splitlines())
 
 
-def _source_line(path: str, line: int) -> str | None:
-    lines = _lines(path)
+def _source_line(lines: tuple[str, ...] | None, line: int) -> str | None:
     if lines is None or not 1 <= line <= len(lines):
         return None
     text = _safe(lines[line - 1])
