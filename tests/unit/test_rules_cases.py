@@ -15,7 +15,6 @@ import yaml
 
 from accords.dataset import load_dataset
 from accords.findings import Finding
-from accords.rules.external import check_events_file
 from accords.rules.registry import load_all
 from accords.rules.runner import CheckOptions
 
@@ -31,10 +30,8 @@ def _expect(case: Path) -> dict[str, Any]:
 
 def _findings(case: Path, expect: dict[str, Any]) -> list[Finding]:
     dataset = load_dataset(case)
-    extra: tuple[Finding, ...] = ()
-    if "events" in expect:
-        extra = tuple(check_events_file(dataset, Path(expect["events"])))
-    return dataset.check(CheckOptions(extra=extra))
+    events = Path(expect["events"]) if "events" in expect else None
+    return dataset.check(CheckOptions(events=events))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -46,16 +46,8 @@ def check(
     from accords.rules.runner import CheckOptions, effective_selection
 
     dataset = load_dataset()
-    extra: tuple[object, ...] = ()
-    if events is not None:
-        from accords.rules.external import check_events_file
-
-        extra = tuple(check_events_file(dataset, events))
     options = CheckOptions(
-        select=_codes(select),
-        ignore=_codes(ignore),
-        strict=strict,
-        extra=extra,  # type: ignore[arg-type]
+        select=_codes(select), ignore=_codes(ignore), strict=strict, events=events
     )
     findings = dataset.check(options)
     fail_on = effective_selection(dataset, options).fail_on

@@ -43,31 +43,7 @@ def validate(
         typer.Option("--kind", help="The record kind of every given file, wherever it is kept."),
     ] = None,
 ) -> None:
-    from accords.errors import DatasetNotFound, UsageError
-    from accords.findings import Severity
-    from accords.loading.discovery import dataset_files, find_root, select_files
-    from accords.loading.validate import validate_files
-    from accords.rules import structure  # noqa: F401  (registers the structure rules)
-    from accords.rules.registry import RULES
+    from accords.loading.validate import validate_paths
 
-    try:
-        root: Path | None = find_root()
-    except DatasetNotFound:
-        if not paths:
-            raise
-        root = None
-    if kind is not None and not paths:
-        raise UsageError("--kind needs the files it applies to")
-    chosen = kind.value if kind is not None else None
-    files = select_files(paths, root, chosen) if paths else dataset_files(root)  # type: ignore[arg-type]
-    if not files:
-        raise UsageError("no YAML files to validate" + (" in the given paths" if paths else ""))
-    from accords.config import load_selection
-
-    selection = load_selection(root)
-    # Validation reports structure codes only, so only the structure rules need loading.
-    off = frozenset(code for code, rule in RULES.items() if not rule.default_enabled)
-    findings = selection.apply(validate_files(files), off)
-    raise typer.Exit(
-        emit_findings(findings, fmt, selection.fail_on if findings else Severity.ERROR)
-    )
+    findings, selection = validate_paths(paths or (), kind.value if kind is not None else None)
+    raise typer.Exit(emit_findings(findings, fmt, selection.fail_on))

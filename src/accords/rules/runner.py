@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from accords.findings import Finding
@@ -20,7 +21,8 @@ class CheckOptions:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     strict: bool = False
-    extra: tuple[Finding, ...] = field(default=())
+    #: An ACLED-format CSV of events to check the record against (the ``X`` rules).
+    events: Path | None = None
 
 
 def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
@@ -40,6 +42,9 @@ def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Fi
         if rule.check is None or not selection.enabled(code, default=rule.default_enabled):
             continue
         findings.extend(rule.check(dataset))
-    findings.extend(options.extra)
+    if options.events is not None:
+        from accords.rules.external import check_events_file
+
+        findings.extend(check_events_file(dataset, options.events))
     kept = selection.apply(findings, off)
     return sorted(set(kept), key=lambda f: f.sort_key)
