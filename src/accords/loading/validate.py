@@ -54,8 +54,7 @@ def validate_paths(
         raise UsageError("no YAML files to validate" + (" in the given paths" if paths else ""))
     # Validation reports structure codes only, so only the structure rules need loading.
     from accords.rules import structure  # noqa: F401  (registers the structure rules)
-    from accords.rules.registry import RULES
+    from accords.rules.registry import RULES, defaults_off
 
     selection = load_selection(root)
-    off = frozenset(code for code, rule in RULES.items() if not rule.default_enabled)
-    return selection.apply(validate_files(files), off), selection
+    return selection.apply(validate_files(files), defaults_off(RULES)), selection

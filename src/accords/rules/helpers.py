@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from pydantic import BaseModel
 
@@ -14,6 +14,9 @@ from accords.model import Actor, Agreement
 from accords.model.agreements import Exclusion, Participant
 from accords.model.common import Citation
 from accords.model.dates import DateInterval, date_or_none
+
+if TYPE_CHECKING:
+    from accords.dataset import Dataset, Entry
 
 Loc = tuple[str | int, ...]
 Where = tuple[str, int, int]
@@ -51,6 +54,17 @@ def agreement_date(agreement: Agreement) -> tuple[str, DateInterval] | None:
         if parsed is not None:
             return name, parsed
     return None
+
+
+def dated_agreements(
+    dataset: Dataset,
+) -> Iterator[tuple[Entry, Agreement, str, DateInterval]]:
+    """Every agreement with the field and date it is known by; undated ones are left out."""
+    for entry in dataset.entries_of("agreement"):
+        agreement: Agreement = entry.record
+        dated = agreement_date(agreement)
+        if dated is not None:
+            yield entry, agreement, dated[0], dated[1]
 
 
 def agreement_start(agreement: Agreement) -> tuple[str, DateInterval] | None:

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from accords.findings import Finding, Severity
-from accords.model import Actor, Agreement
+from accords.model import Actor
 from accords.model.actors import DatedName
 from accords.model.dates import DateInterval, date_or_none
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import agreement_date, named_claims, normalise_name
+from accords.rules.helpers import dated_agreements, named_claims, normalise_name
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
@@ -47,12 +47,7 @@ Passes:
 """,
 )
 def name_out_of_time(dataset: Dataset) -> Iterator[Finding]:
-    for entry in dataset.entries_of("agreement"):
-        agreement: Agreement = entry.record
-        dated = agreement_date(agreement)
-        if dated is None:
-            continue
-        date_field, when = dated
+    for entry, agreement, date_field, when in dated_agreements(dataset):
         for field, i, item in named_claims(agreement):
             actor = dataset.actors.get(item.actor)
             if item.name_used is None or actor is None:

@@ -10,7 +10,7 @@ from accords.model import Agreement
 from accords.model.agreements import ExclusionManner, ExclusionScope, Participant, Role
 from accords.model.dates import date_or_none
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import agreement_date
+from accords.rules.helpers import dated_agreements
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
@@ -97,14 +97,9 @@ Passes (actors/jabhat-fateh-al-sham.yaml):
 """,
 )
 def excluded_not_designated(dataset: Dataset) -> Iterator[Finding]:
-    for entry in dataset.entries_of("agreement"):
-        agreement: Agreement = entry.record
+    for entry, agreement, field, when in dated_agreements(dataset):
         if not any("designated" in term.text.casefold() for term in agreement.terms):
             continue
-        dated = agreement_date(agreement)
-        if dated is None:
-            continue
-        field, when = dated
         for i, x in enumerate(agreement.exclusions):
             actor = dataset.actors.get(x.actor)
             if x.scope is not ExclusionScope.PROTECTION or actor is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -91,5 +91,6 @@ _MODULES = (
 )
 
 
-def defaults_off() -> frozenset[str]:
-    return frozenset(code for code, r in load_all().items() if not r.default_enabled)
+def defaults_off(rules: Mapping[str, Rule]) -> frozenset[str]:
+    """The codes among ``rules`` that are reported only when selected."""
+    return frozenset(code for code, r in rules.items() if not r.default_enabled)

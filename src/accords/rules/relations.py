@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from accords.findings import Finding, Severity
 from accords.model import Agreement
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import agreement_date, before
+from accords.rules.helpers import agreement_date, before, dated_agreements
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
@@ -104,12 +104,7 @@ Passes:
 """,
 )
 def relation_backwards(dataset: Dataset) -> Iterator[Finding]:
-    for entry in dataset.entries_of("agreement"):
-        agreement: Agreement = entry.record
-        own = agreement_date(agreement)
-        if own is None:
-            continue
-        own_field, own_date = own
+    for entry, agreement, own_field, own_date in dated_agreements(dataset):
         for i, rel in enumerate(agreement.related):
             other = dataset.agreements.get(rel.agreement)
             theirs = agreement_date(other) if other is not None else None

@@ -36,7 +36,7 @@ def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Fi
     options = options or CheckOptions()
     selection = effective_selection(dataset, options)
     rules = load_all()
-    off = defaults_off()
+    off = defaults_off(rules)
     findings: list[Finding] = list(dataset.load_findings)
     for code, rule in rules.items():
         if rule.check is None or not selection.enabled(code, default=rule.default_enabled):
