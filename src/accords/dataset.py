@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,7 +89,9 @@ class Dataset:
         }
         tables[entry.kind].setdefault(entry.id, entry.record)
 
+    @cached_property
     def selection(self) -> Selection:
+        """The rule selection of the dataset's ``accords.toml``, read once."""
         return load_selection(self.root)
 
     def check(self, options: CheckOptions | None = None) -> list[Finding]:

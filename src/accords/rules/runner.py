@@ -26,7 +26,7 @@ class CheckOptions:
 
 
 def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
-    return dataset.selection().overridden(
+    return dataset.selection.overridden(
         select=options.select, ignore=options.ignore, strict=options.strict
     )
 
