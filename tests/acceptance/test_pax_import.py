@@ -25,6 +25,13 @@ def run(cwd: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, st
     return result.exit_code, result.output
 
 
+def import_pax(
+    cwd: Path, export: str, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str]:
+    """``accords import pax EXPORT --out OUT`` run from ``cwd``."""
+    return run(cwd, "import", "pax", export, "--out", str(out), monkeypatch=monkeypatch)
+
+
 def snapshot(root: Path) -> dict[str, str]:
     return {
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
@@ -36,15 +43,7 @@ def snapshot(root: Path) -> dict[str, str]:
 def imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     out = tmp_path / "pax"
     for name in ("dmy_bom.csv", "iso_no_part.csv"):
-        code, text = run(
-            tmp_path,
-            "import",
-            "pax",
-            str(FIXTURES / name),
-            "--out",
-            str(out),
-            monkeypatch=monkeypatch,
-        )
+        code, text = import_pax(tmp_path, str(FIXTURES / name), out, monkeypatch)
         assert code == 0, text
     return out
 
@@ -64,27 +63,11 @@ def test_summary_reports_matching_and_what_was_not_understood(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "pax"
-    code, first = run(
-        tmp_path,
-        "import",
-        "pax",
-        str(FIXTURES / "dmy_bom.csv"),
-        "--out",
-        str(out),
-        monkeypatch=monkeypatch,
-    )
+    code, first = import_pax(tmp_path, str(FIXTURES / "dmy_bom.csv"), out, monkeypatch)
     assert code == 0, first
     assert "DD/MM/YYYY" in first
     assert re.search(r"created\s+\d+\s+\(\d+ new actors", first), first
-    code, second = run(
-        tmp_path,
-        "import",
-        "pax",
-        str(FIXTURES / "iso_no_part.csv"),
-        "--out",
-        str(out),
-        monkeypatch=monkeypatch,
-    )
+    code, second = import_pax(tmp_path, str(FIXTURES / "iso_no_part.csv"), out, monkeypatch)
     assert code == 0, second
     assert "ISO" in second
     assert re.search(r"matched\s+1\s+\(1 to actors imported earlier\)", second), second
@@ -108,15 +91,7 @@ def test_rerun_keeps_a_hand_edited_record_and_says_so(
     edited = next((out / "agreements").glob("pax-9001-*.yaml"))
     text = edited.read_text(encoding="utf-8").replace("kind: ceasefire", "kind: declaration")
     edited.write_text(text, encoding="utf-8")
-    code, summary = run(
-        tmp_path,
-        "import",
-        "pax",
-        str(FIXTURES / "dmy_bom.csv"),
-        "--out",
-        str(out),
-        monkeypatch=monkeypatch,
-    )
+    code, summary = import_pax(tmp_path, str(FIXTURES / "dmy_bom.csv"), out, monkeypatch)
     assert code == 0, summary
     assert f"{edited.name}: kept (edited by hand)" in summary, summary
     assert edited.read_text(encoding="utf-8") == text
@@ -139,15 +114,7 @@ def test_an_agreement_the_import_did_not_write_is_kept_and_reused(
         "sources: [note]\n",
         encoding="utf-8",
     )
-    code, summary = run(
-        tmp_path,
-        "import",
-        "pax",
-        str(FIXTURES / "dmy_bom.csv"),
-        "--out",
-        str(out),
-        monkeypatch=monkeypatch,
-    )
+    code, summary = import_pax(tmp_path, str(FIXTURES / "dmy_bom.csv"), out, monkeypatch)
     assert code == 0, summary
     assert "riverside-truce.yaml: kept (not written by the import)" in summary, summary
     assert not list((out / "agreements").glob("pax-9001-*.yaml")), "no duplicate of AgtId 9001"
@@ -182,9 +149,7 @@ def test_a_slice_of_the_real_export_imports_validates_and_checks(
     with sliced.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle).writerows([rows[0], *rows[1::8]])
     out = tmp_path / "pax"
-    code, summary = run(
-        tmp_path, "import", "pax", str(sliced), "--out", str(out), monkeypatch=monkeypatch
-    )
+    code, summary = import_pax(tmp_path, str(sliced), out, monkeypatch)
     count = len(rows[1::8])
     assert code == 0, summary
     assert f"Imported {count} PA-X agreements" in summary, summary

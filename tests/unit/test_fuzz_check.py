@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml_edits import edited
 
 from accords.dataset import load_dataset
 from accords.findings import Finding
@@ -22,6 +23,8 @@ from accords.model import FOLDERS
 from accords.scaffold import KINDS, path_for, render
 
 REPO = Path(__file__).resolve().parents[2]
+#: Re-indenting is left to the loader's fuzzing; these edits keep files recognisably records.
+_EDITS = ("insert", "delete", "digit", "duplicate", "swap", "drop")
 _SIGNIFICANT = [*":-?[]{},#&*!|>'\"\t\n ~0123456789", "é", "\x00"]
 
 
@@ -46,36 +49,6 @@ def _files(root: Path) -> list[Path]:
     return sorted(p for folder in FOLDERS.values() for p in (root / folder).rglob("*.yaml"))
 
 
-@st.composite
-def edits(draw: st.DrawFn, text: str) -> str:
-    lines = text.splitlines(keepends=True) or [""]
-    for _ in range(draw(st.integers(1, 3))):
-        at = draw(st.integers(0, len(lines) - 1))
-        line = lines[at]
-        edit = draw(st.sampled_from(["insert", "delete", "digit", "duplicate", "swap", "drop"]))
-        if edit == "insert":
-            col = draw(st.integers(0, len(line)))
-            line = line[:col] + draw(st.sampled_from(_SIGNIFICANT)) + line[col:]
-        elif edit == "delete" and line:
-            col = draw(st.integers(0, len(line) - 1))
-            line = line[:col] + line[col + 1 :]
-        elif edit == "digit" and any(c.isdigit() for c in line):
-            # Dates and dated ids are where chronology and reference rules look.
-            places = [i for i, c in enumerate(line) if c.isdigit()]
-            col = draw(st.sampled_from(places))
-            line = line[:col] + draw(st.sampled_from("0123456789")) + line[col + 1 :]
-        elif edit == "duplicate":
-            lines.insert(at, line)
-        elif edit == "swap":
-            other = draw(st.integers(0, len(lines) - 1))
-            lines[other], line = line, lines[other]
-        elif edit == "drop" and len(lines) > 1:
-            del lines[at]
-            continue
-        lines[at] = line
-    return "".join(lines)
-
-
 def _well_formed(finding: Finding, root: Path) -> None:
     assert finding.line >= 1 and finding.col >= 1, finding
     assert finding.code[:1].isalpha() and finding.code[1:].isdigit(), finding
@@ -98,7 +71,7 @@ def test_check_on_a_mutated_dataset_gives_findings_not_errors(
     try:
         for path, original in originals.items():
             text = original.decode("utf-8")
-            path.write_text(data.draw(edits(text)), encoding="utf-8")
+            path.write_text(data.draw(edited(text, _SIGNIFICANT, _EDITS)), encoding="utf-8")
         findings = load_dataset(copy).check()
         for finding in findings:
             _well_formed(finding, copy)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml_edits import edited
 
 from accords.findings import Finding
 from accords.loading.records import LoadedFile, parse_file
@@ -61,31 +62,9 @@ def mutated_records(draw: st.DrawFn) -> tuple[str, bytes]:
     """A valid record with a handful of YAML-aware edits."""
     index = draw(st.integers(0, len(SEEDS) - 1))
     kind = KINDS[index] if index < len(KINDS) else "agreement"
-    lines = SEEDS[index].splitlines(keepends=True)
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, max(len(lines) - 1, 0)))
-        line = lines[at] if lines else ""
-        edit = draw(st.sampled_from(["insert", "delete", "duplicate", "indent", "swap", "drop"]))
-        if edit == "insert":
-            col = draw(st.integers(0, len(line)))
-            line = line[:col] + draw(st.sampled_from(_SIGNIFICANT)) + line[col:]
-        elif edit == "delete" and line:
-            col = draw(st.integers(0, len(line) - 1))
-            line = line[:col] + line[col + 1 :]
-        elif edit == "duplicate":
-            lines.insert(at, line)
-        elif edit == "indent":
-            line = draw(st.sampled_from(["  ", "\t", " "])) + line
-        elif edit == "swap" and len(lines) > 1:
-            other = draw(st.integers(0, len(lines) - 1))
-            lines[at], lines[other] = lines[other], lines[at]
-            line = lines[at]
-        elif edit == "drop" and lines:
-            del lines[at]
-            continue
-        if lines:
-            lines[at] = line
-    return kind, "".join(lines).encode("utf-8")
+    kinds = ("insert", "delete", "duplicate", "indent", "swap", "drop")
+    text = draw(edited(SEEDS[index], _SIGNIFICANT, kinds, max_rounds=4))
+    return kind, text.encode("utf-8")
 
 
 @_SETTINGS
