@@ -84,14 +84,18 @@ def load_file_from_bytes(data: bytes) -> list[Finding]:
 
 
 @pytest.mark.parametrize(
-    ("opening", "closing"),
-    [(b"[", b"]"), (b"{a: ", b"}"), (b"- ", b"")],
+    ("opening", "closing", "code"),
+    # "a: - - x" is not YAML at all: a block list cannot start on its key's line.
+    [(b"[", b"]", "E009"), (b"{a: ", b"}", "E009"), (b"- ", b"", "E001")],
     ids=["flow-lists", "flow-mappings", "block-lists"],
 )
-def test_10000_deep_nesting_stops_at_the_depth_limit(opening: bytes, closing: bytes) -> None:
+def test_10000_deep_nesting_stops_at_the_depth_limit(
+    opening: bytes, closing: bytes, code: str
+) -> None:
     data = b"a: " + opening * 10_000 + b"x" + closing * 10_000 + b"\n"
     doc = read_yaml("deep.yaml", data)
-    assert [f.code for f in doc.findings] in (["E009"], ["E001"]), doc.findings
+    # Whichever limit is met first, ours or libyaml's own (0.2.6 and later), it is E009.
+    assert [f.code for f in doc.findings] == [code], doc.findings
     (finding,) = doc.findings
     assert finding.line == 1 and finding.col > 1
     # Nothing deeper than the limit was ever built.

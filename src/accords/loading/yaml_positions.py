@@ -52,6 +52,8 @@ _TIMESTAMP_RE = re.compile(
 _SPLIT = "split it into smaller files"
 _AS_UTF8 = "save the file as UTF-8 without a byte-order mark"
 _NULLS = frozenset(("", "~", "null"))
+#: How libyaml (0.2.6 and later) words its own nesting limit.
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 #: Findings after which the value is still worth validating.
 _RECOVERABLE = frozenset(("E002", "E010"))
 
@@ -118,8 +120,13 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        _error(doc, "E001", f"YAML syntax error: {problem}", pos, _syntax_hint(text, mark))
+        if _LIBYAML_DEPTH_PROBLEM in (exc.problem or ""):
+            # libyaml 0.2.6 and later stop at their own depth limit, above ours, while
+            # scanning ahead: the same refusal as ours, whichever limit was met first.
+            _error(doc, "E009", _too_deep(), pos)
+        else:
+            problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+            _error(doc, "E001", f"YAML syntax error: {problem}", pos, _syntax_hint(text, mark))
     except yaml.reader.ReaderError as exc:
         line, col = _line_col_of_offset(data, exc.position)
         # libyaml reports the code point as an int, the pure-Python reader as a str.
@@ -131,6 +138,10 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
     if any(f.code not in _RECOVERABLE for f in doc.findings):
         doc.value = None
     return doc
+
+
+def _too_deep() -> str:
+    return f"nesting deeper than {MAX_DEPTH} levels"
 
 
 def _line_col_of_offset(data: bytes, offset: int) -> Pos:
@@ -251,7 +262,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                     root_set = True
                 continue
             if len(stack) >= MAX_DEPTH:
-                _error(doc, "E009", f"nesting deeper than {MAX_DEPTH} levels", pos)
+                _error(doc, "E009", _too_deep(), pos)
                 raise _Stop
             new: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
             if stack:
