@@ -30,9 +30,9 @@ def render_text(findings: Sequence[Finding], out: TextIO) -> None:
         if source is not None:
             number = str(f.line)
             gutter = " " * len(number)
-            shown = source.expandtabs(1)
+            shown, caret = source_window(source, f.col)
             out.write(f" {number} | {shown}\n")
-            out.write(f" {gutter} | {' ' * max(f.col - 1, 0)}^\n")
+            out.write(f" {gutter} | {' ' * caret}^\n")
         if f.hint:
             out.write(f"   = hint: {_safe(f.hint)}\n")
     out.write(summary_line(findings) + "\n")
@@ -68,8 +68,28 @@ def _lines(path: str) -> tuple[str, ...] | None:
 def _source_line(lines: tuple[str, ...] | None, line: int) -> str | None:
     if lines is None or not 1 <= line <= len(lines):
         return None
-    text = _safe(lines[line - 1])
-    return text if len(text) <= 300 else text[:300] + " …"
+    return lines[line - 1]
+
+
+#: How many columns of a source line are shown around the caret.
+SOURCE_WINDOW = 100
+
+
+def source_window(line: str, col: int) -> tuple[str, int]:
+    """The part of ``line`` shown under a finding, and the caret's offset in it.
+
+    A long line shows a window of about :data:`SOURCE_WINDOW` columns around column ``col``,
+    marked with ``…`` where it is cut, so the caret stays near the text it points at.
+    Control characters are escaped and tabs shown as one space, the caret moving with them.
+    """
+    index = min(max(col - 1, 0), len(line))
+    start = 0
+    if len(line) > SOURCE_WINDOW:
+        start = min(max(index - SOURCE_WINDOW // 2, 0), len(line) - SOURCE_WINDOW)
+    end = start + SOURCE_WINDOW
+    before = ("… " if start else "") + _safe(line[start:index].expandtabs(1))
+    shown = before + _safe(line[index:end].expandtabs(1)) + (" …" if end < len(line) else "")
+    return shown, len(before)
 
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160)) if c != 9}
