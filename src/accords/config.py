@@ -1,4 +1,12 @@
-"""``accords.toml``: which rules run and how severe their findings are, like ruff's settings.
+"""``accords.toml``: where the records are, which rules run and how severe their findings are.
+
+[dataset]
+name = "Syria 2016–2017"       # shown in reports
+exclude = ["tests", "docs/*.yml"]  # paths not read: a bare name matches at any depth,
+                                   # a path with a slash from the root (as in .gitignore)
+
+[dataset.folders]              # where each record kind is kept (default: agreements/, actors/ …)
+agreement = "records"          # a folder, or a list of folders, relative to the root
 
 [check]
 select = ["E", "R", "C"]      # replaces the default selection (codes or prefixes)
@@ -12,13 +20,17 @@ C104 = "error"                 # per-code severity
 
 from __future__ import annotations
 
+import fnmatch
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from accords.errors import ConfigError
 from accords.findings import Finding, Severity
+from accords.model import FOLDERS
+
+CONFIG_NAME = "accords.toml"
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,16 @@ class Selection:
             )
         return kept
 
+    def settings(self) -> list[tuple[str, str]]:
+        """Every code this selection names, with the ``accords.toml`` setting that names it."""
+        named = [
+            *((f"{CONFIG_NAME} [check] select", c) for c in self.select or ()),
+            *((f"{CONFIG_NAME} [check] extend-select", c) for c in self.extend_select),
+            *((f"{CONFIG_NAME} [check] ignore", c) for c in self.ignore),
+            *((f"{CONFIG_NAME} [check.severity]", c) for c in self.severity),
+        ]
+        return named
+
     def overridden(
         self,
         *,
@@ -81,17 +103,122 @@ class Selection:
         )
 
 
-def load_selection(root: Path | None) -> Selection:
-    """The selection configured in ``root/accords.toml`` (defaults when there is none)."""
+@dataclass(frozen=True)
+class Layout:
+    """Where a dataset keeps each record kind, and what under its root is not read."""
+
+    folders: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {kind: (folder,) for kind, folder in FOLDERS.items()}
+    )
+    exclude: tuple[str, ...] = ()
+
+    def kind_of(self, relative: PurePosixPath) -> str | None:
+        """The kind whose folder holds ``relative`` (a path from the root); the deepest wins."""
+        best: tuple[int, str] | None = None
+        for kind, folders in self.folders.items():
+            for folder in folders:
+                parts = PurePosixPath(folder).parts
+                if relative.parts[: len(parts)] == parts and (best is None or len(parts) > best[0]):
+                    best = (len(parts), kind)
+        return best[1] if best else None
+
+    def kind_by_folder_name(self, path: Path, within: Path | None = None) -> str | None:
+        """The kind of the nearest parent of ``path`` named like a folder of the layout,
+        looking no higher than ``within`` when given."""
+        by_name = {PurePosixPath(f).name: k for k, fs in self.folders.items() for f in fs}
+        for parent in path.absolute().parents:
+            if within is not None and parent == within:
+                return None
+            if parent.name in by_name:
+                return by_name[parent.name]
+        return None
+
+    def excluded(self, relative: PurePosixPath) -> bool:
+        """Whether ``exclude`` leaves out this path from the root, or a folder it lies in.
+
+        As in .gitignore, a pattern without a slash matches a name at any depth (``tests``),
+        and one with a slash matches the path from the root (``docs/*.yml``).
+        """
+        parts = relative.parts
+        for pattern in self.exclude:
+            anchored = pattern.strip("/")
+            for end in range(1, len(parts) + 1):
+                if "/" in anchored or pattern.startswith("/"):
+                    if fnmatch.fnmatchcase("/".join(parts[:end]), anchored):
+                        return True
+                elif fnmatch.fnmatchcase(parts[end - 1], anchored):
+                    return True
+        return False
+
+    def described(self) -> str:
+        """The folders, for messages: ``agreements/, actors/, …``."""
+        return ", ".join(f"{folder}/" for folders in self.folders.values() for folder in folders)
+
+
+@dataclass(frozen=True)
+class Config:
+    """A dataset's ``accords.toml``: its layout and its rule selection."""
+
+    layout: Layout = field(default_factory=Layout)
+    selection: Selection = field(default_factory=Selection)
+
+
+def load_config(root: Path | None) -> Config:
+    """The configuration in ``root/accords.toml`` (defaults when there is none)."""
     if root is None:
-        return Selection()
-    path = root / "accords.toml"
+        return Config()
+    path = root / CONFIG_NAME
     if not path.is_file():
-        return Selection()
+        return Config()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
+    return Config(_layout(path, data.get("dataset", {})), _selection(path, data))
+
+
+def load_selection(root: Path | None) -> Selection:
+    """The selection configured in ``root/accords.toml`` (defaults when there is none)."""
+    return load_config(root).selection
+
+
+def _layout(path: Path, dataset: object) -> Layout:
+    if not isinstance(dataset, dict):
+        raise ConfigError(f"{path}: [dataset] must be a table")
+    unknown = set(dataset) - {"name", "exclude", "folders"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) in [dataset]: {', '.join(sorted(unknown))}")
+    exclude = dataset.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(p, str) and p for p in exclude):
+        raise ConfigError(f"{path}: [dataset] exclude must be a list of paths or patterns")
+    folders = dataset.get("folders", {})
+    if not isinstance(folders, dict):
+        raise ConfigError(f"{path}: [dataset.folders] must be a table of record kinds")
+    layout = Layout(exclude=tuple(exclude))
+    for kind, value in folders.items():
+        if kind not in FOLDERS:
+            raise ConfigError(
+                f"{path}: [dataset.folders] has no record kind {kind!r}; "
+                f"the kinds are {', '.join(FOLDERS)}"
+            )
+        chosen = [value] if isinstance(value, str) else value
+        if not isinstance(chosen, list) or not all(_is_folder(f) for f in chosen) or not chosen:
+            raise ConfigError(
+                f"{path}: [dataset.folders] {kind} must be a folder inside the dataset "
+                "or a list of them"
+            )
+        layout.folders[kind] = tuple(PurePosixPath(f).as_posix() for f in chosen)
+    return layout
+
+
+def _is_folder(value: object) -> bool:
+    if not isinstance(value, str) or not value.strip():
+        return False
+    folder = PurePosixPath(value)
+    return not folder.is_absolute() and ".." not in folder.parts
+
+
+def _selection(path: Path, data: dict[str, object]) -> Selection:
     check = data.get("check", {})
     if not isinstance(check, dict):
         raise ConfigError(f"{path}: [check] must be a table")
@@ -100,7 +227,10 @@ def load_selection(root: Path | None) -> Selection:
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) in [check]: {', '.join(sorted(unknown))}")
     try:
-        severity = {str(k): Severity.parse(str(v)) for k, v in check.get("severity", {}).items()}
+        severity = {
+            str(k).strip().upper(): Severity.parse(str(v))
+            for k, v in check.get("severity", {}).items()
+        }
         fail_on = Severity.parse(str(check.get("fail-on", "error")))
     except ValueError as exc:
         raise ConfigError(f"{path}: {exc}") from None

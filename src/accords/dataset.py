@@ -5,14 +5,13 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from accords.config import Selection, load_selection
-from accords.findings import Finding
-from accords.loading.discovery import RecordFile, dataset_files, find_root
-from accords.loading.records import LoadedFile, load_file
+from accords.config import Config, Selection, load_config
+from accords.findings import Finding, Tally
+from accords.loading.discovery import RecordFile, dataset_files, find_root, nothing_found
+from accords.loading.records import LoadedFile, read_record_file
 from accords.loading.yaml_positions import Path as Loc
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
 
@@ -45,6 +44,7 @@ class Dataset:
     """All records of a dataset, valid ones indexed by id; loading findings kept alongside."""
 
     root: Path | None
+    config: Config = field(default_factory=Config)
     files: list[LoadedFile] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     agreements: dict[str, Agreement] = field(default_factory=dict)
@@ -62,6 +62,13 @@ class Dataset:
         """The (first) entry of the given kind and id."""
         return self._entry_by_key.get((kind, record_id))
 
+    def tally(self, seconds: float = 0.0) -> Tally:
+        """How many valid records of each kind, and how many files, the dataset holds."""
+        counts: dict[str, int] = {}
+        for entry in self.entries:
+            counts[entry.kind] = counts.get(entry.kind, 0) + 1
+        return Tally(counts, len(self.files), seconds)
+
     def entries_of(self, kind: str) -> Iterator[Entry]:
         return (e for e in self.entries if e.kind == kind)
 
@@ -69,7 +76,7 @@ class Dataset:
         """Index one loaded file's records (a file with findings still counts as loaded)."""
         self.files.append(loaded)
         record = loaded.record
-        if record is None:
+        if record is None or loaded.kind is None:
             return
         if isinstance(record, EventFile):
             for index, event in enumerate(record.events):
@@ -89,10 +96,10 @@ class Dataset:
         }
         tables[entry.kind].setdefault(entry.id, entry.record)
 
-    @cached_property
+    @property
     def selection(self) -> Selection:
-        """The rule selection of the dataset's ``accords.toml``, read once."""
-        return load_selection(self.root)
+        """The rule selection of the dataset's ``accords.toml``."""
+        return self.config.selection
 
     def check(self, options: CheckOptions | None = None) -> list[Finding]:
         """Loading findings and rule findings, filtered and sorted (see :mod:`accords.rules`)."""
@@ -104,24 +111,33 @@ class Dataset:
 def load_dataset(
     start: str | Path | None = None, files: Iterable[RecordFile] | None = None
 ) -> Dataset:
-    """Load the dataset whose root is at or above ``start`` (or just the given files)."""
+    """Load the dataset whose root is at or above ``start`` (or just the given files).
+
+    A dataset without a single YAML file is a usage error, never an empty pass.
+    """
     root = find_root(Path(start) if start is not None else None)
-    chosen = list(files) if files is not None else dataset_files(root)
-    return load_records(chosen, root)
+    config = load_config(root)
+    if files is None:
+        files = dataset_files(root, config.layout)
+        if not files:
+            raise nothing_found(root, config.layout)
+    return load_records(files, root, config)
 
 
-def load_records(files: Iterable[RecordFile], root: Path | None) -> Dataset:
+def load_records(
+    files: Iterable[RecordFile], root: Path | None, config: Config | None = None
+) -> Dataset:
     """Load the given files into a dataset; the garbage collector is paused meanwhile.
 
     Thousands of small, long-lived containers make every collection pass walk them all;
     pausing collection and freezing what was loaded keeps loading linear.
     """
-    dataset = Dataset(root)
+    dataset = Dataset(root, config or load_config(root))
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         for record_file in files:
-            dataset.add(load_file(record_file.path, record_file.kind, record_file.display))
+            dataset.add(read_record_file(record_file))
     finally:
         gc.freeze()
         if was_enabled:

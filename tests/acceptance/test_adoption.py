@@ -142,7 +142,7 @@ def test_the_documented_workflow_uses_existing_inputs() -> None:
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
-@pytest.mark.parametrize(("args", "codes"), [("", (0, 1)), ("--select NOPE --strict", (0,))])
+@pytest.mark.parametrize(("args", "codes"), [("", (0, 1)), ("--select R101 --strict", (0,))])
 def test_the_action_check_step_runs(tmp_path: Path, args: str, codes: tuple[int, ...]) -> None:
     (check,) = [step for step in _steps() if "accords check" in step.get("run", "")]
     bin_dir = Path(sys.executable).parent
@@ -165,6 +165,5 @@ def test_the_action_check_step_runs(tmp_path: Path, args: str, codes: tuple[int,
     assert "Traceback" not in result.stderr
     lines = result.stdout.splitlines()
     assert lines and all(
-        line.startswith(("::error ", "::warning ", "::notice ", "Found ", "All clear"))
-        for line in lines
+        line.startswith(("::error ", "::warning ", "::notice ", "Checked ")) for line in lines
     ), lines[:5]

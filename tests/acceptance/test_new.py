@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from accords.cli.app import app
+from accords.config import Layout
 from accords.errors import UsageError, WouldOverwrite
-from accords.loading.discovery import kind_of
 from accords.loading.records import load_file, parse_file
 from accords.scaffold import KINDS, PLACEHOLDER_SOURCE, create, render
 
@@ -61,7 +61,7 @@ def test_new_writes_into_the_kind_folder_and_prints_the_path(root: Path, kind: s
     assert result.exit_code == 0, result.output
     path = Path(result.output.strip())
     assert not path.is_absolute()
-    assert kind_of(root / path) == kind
+    assert Layout().kind_by_folder_name(root / path) == kind
     assert path.name == f"my-{kind}.yaml"
     assert load_file(root / path, kind).findings == []
     # No temporary file is left behind by the atomic write.

@@ -10,6 +10,7 @@ installed ``accords`` script.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -126,7 +127,7 @@ def test_valid_case_is_clean(
     assert any(case.rglob("*.yaml")), f"{case} holds no record file"
     run = run_accords(["validate"], case, monkeypatch, capsys)
     assert run.code == 0, run.out + run.err
-    assert "All clear: no findings." in run.out
+    assert summary(run.out).endswith(" in T s: all clear, no findings."), run.out
 
 
 def test_every_loader_defect_and_schema_error_has_a_case() -> None:
@@ -184,28 +185,20 @@ def test_one_clean_file_passes_though_others_fail(
     case = DATA / "invalid" / "many-files-one-pass"
     run = run_accords(["validate", "agreements/ok.yaml"], case, monkeypatch, capsys)
     assert run.code == 0, run.out
-    assert "All clear" in run.out
+    assert summary(run.out) == "Validated 1 agreement (1 file) in T s: all clear, no findings."
 
 
-def test_file_outside_the_dataset_folders_needs_kind(
+def test_a_file_outside_the_dataset_folders_is_told_by_its_keys(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     loose = tmp_path / "draft.yaml"
     shutil.copy(DATA / "invalid" / "bad-enum-word" / "agreements" / "word.yaml", loose)
-    refused = run_accords(["validate", "draft.yaml"], tmp_path, monkeypatch, capsys)
-    assert refused.code == 2
-    assert "cannot tell the record kind" in refused.err and "--kind" in refused.err
-    run = run_accords(
-        ["validate", "draft.yaml", "--kind", "agreement", "--format", "json"],
-        tmp_path,
-        monkeypatch,
-        capsys,
-    )
+    run = run_accords(["validate", "draft.yaml", "--format", "json"], tmp_path, monkeypatch, capsys)
     codes = sorted(f["code"] for f in json.loads(run.out)["findings"])
     assert codes == ["E104", "E104", "E104"]
     assert run.code == 1
     as_actor = run_accords(
-        ["validate", "draft.yaml", "--kind", "actor", "--format", "json"],
+        ["validate", "draft.yaml", "--record-kind", "actor", "--format", "json"],
         tmp_path,
         monkeypatch,
         capsys,
@@ -215,12 +208,42 @@ def test_file_outside_the_dataset_folders_needs_kind(
     )
 
 
+def test_the_modeline_tells_the_kind_of_a_file_kept_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = (DATA / "valid" / "minimal-agreement" / "agreements" / "minimal.yaml").read_text()
+    modeline = "# yaml-language-server: $schema=../schemas/agreement.schema.json\n"
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "minimal.yaml").write_text(modeline + source, encoding="utf-8")
+    run = run_accords(["validate", "notes/minimal.yaml"], tmp_path, monkeypatch, capsys)
+    assert run.code == 0, run.out + run.err
+    assert summary(run.out) == "Validated 1 agreement (1 file) in T s: all clear, no findings."
+
+
+def test_a_file_of_no_kind_is_a_finding_and_the_others_are_still_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.yaml").write_text("topic: Aleppo\nstatus: draft\n", encoding="utf-8")
+    shutil.copy(DATA / "invalid" / "bad-enum-word" / "agreements" / "word.yaml", tmp_path)
+    run = run_accords(
+        ["validate", "notes.yaml", "word.yaml", "--format", "json"], tmp_path, monkeypatch, capsys
+    )
+    found = [(f["code"], f["path"], f["line"]) for f in json.loads(run.out)["findings"]]
+    assert found == [
+        ("E014", "notes.yaml", 1),
+        ("E104", "word.yaml", 3),
+        ("E104", "word.yaml", 5),
+        ("E104", "word.yaml", 7),
+    ]
+    assert run.code == 1
+
+
 def test_kind_overrides_the_folder(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     case = DATA / "valid" / "minimal-agreement"
     run = run_accords(
-        ["validate", "agreements/minimal.yaml", "--kind", "source", "--format", "json"],
+        ["validate", "agreements/minimal.yaml", "--record-kind", "source", "--format", "json"],
         case,
         monkeypatch,
         capsys,
@@ -236,8 +259,8 @@ def test_kind_overrides_the_folder(
     [
         (["validate", "agreements"], "no YAML files to validate"),
         (["validate", "missing.yaml"], "no such file"),
-        (["validate", "--kind", "actor"], "--kind needs the files"),
-        (["validate", "--kind", "treaty", "agreements"], "--kind"),
+        (["validate", "--record-kind", "actor"], "--record-kind needs the files"),
+        (["validate", "--record-kind", "treaty", "agreements"], "--record-kind"),
         (["validate", "--format", "xml"], "--format"),
     ],
 )
@@ -262,7 +285,12 @@ def test_empty_dataset_is_an_error_not_a_pass(
     (tmp_path / "accords.toml").write_text("", encoding="utf-8")
     run = run_accords(["validate"], tmp_path, monkeypatch, capsys)
     assert run.code == 2
-    assert "no YAML files to validate" in run.err
+    assert f"no record files in the dataset at {tmp_path.resolve()}" in run.err
+
+
+def summary(output: str) -> str:
+    """The last line of a text report, its timing replaced by ``T``."""
+    return re.sub(r" in [0-9]+\.[0-9] s: ", " in T s: ", output.splitlines()[-1])
 
 
 def _script() -> list[str]:
@@ -281,7 +309,7 @@ def test_installed_script_reports_an_invalid_case() -> None:
     at = next(i for i, line in enumerate(lines) if line.startswith(head))
     assert lines[at + 1] == " 8 |     sources: [daily, 2016, {source: weekly, locator: 4}]"
     assert lines[at + 2] == "   |                      ^"
-    assert lines[-1] == "Found 3 errors in 1 file."
+    assert summary(done.stdout) == "Validated 1 file (no valid record) in T s: 3 errors in 1 file."
 
 
 def test_installed_script_passes_a_valid_case() -> None:
@@ -290,5 +318,9 @@ def test_installed_script_passes_a_valid_case() -> None:
         [*_script(), "validate"], cwd=case, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.strip() == "All clear: no findings."
+    assert summary(done.stdout) == (
+        "Validated 1 agreement, 1 actor, 2 events, 1 scenario and 1 source (5 files) "
+        "in T s: all clear, no findings."
+    )
+    assert len(done.stdout.splitlines()) == 1
     assert done.stderr == ""

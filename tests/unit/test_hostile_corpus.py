@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from accords.loading.discovery import kind_of
+from accords.config import Layout
 from accords.loading.records import load_file
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
@@ -28,7 +28,7 @@ def test_every_corpus_file_has_a_case_and_every_case_a_file() -> None:
 def test_corpus_file_yields_its_finding(name: str) -> None:
     case = CASES[name]
     path = HOSTILE / name
-    kind = kind_of(path)
+    kind = Layout().kind_by_folder_name(path)
     assert kind is not None, name
     loaded = load_file(path, kind, name)
     found = [(f.code, f.line, f.col) for f in loaded.findings]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from accords.dataset import load_dataset
-from accords.findings import Finding
+from accords.findings import Finding, Severity
 from accords.loading.messages import MAX_FINDINGS_PER_FILE
 from accords.loading.records import load_file, read_bytes
 from accords.loading.yaml_positions import MAX_DEPTH, MAX_FILE_BYTES, MAX_INT, read_yaml
@@ -150,7 +150,9 @@ def test_a_symlink_out_of_the_dataset_is_a_finding_and_not_followed(
     (dataset / "agreements" / "link.yaml").symlink_to(outside)
     loaded = load_dataset(dataset)
     findings = loaded.load_findings
-    assert [(f.code, Path(f.path).name) for f in findings] == [("E012", "link.yaml")]
+    assert [(f.code, f.severity, Path(f.path).name) for f in findings] == [
+        ("E015", Severity.WARNING, "link.yaml")
+    ]
     assert "outside the dataset" in findings[0].message
     assert "secret" not in loaded.agreements
     assert set(loaded.agreements) == {"plain"}
@@ -160,7 +162,7 @@ def test_a_symlink_to_etc_passwd_is_not_read(dataset: Path) -> None:
     link = dataset / "agreements" / "passwd.yaml"
     link.symlink_to("/etc/passwd")
     data, problem = read_bytes(link, "passwd.yaml")
-    assert data is None and problem is not None and problem.code == "E012"
+    assert data is None and problem is not None and problem.code == "E015"
 
 
 def test_a_symlink_inside_the_dataset_is_followed(dataset: Path) -> None:

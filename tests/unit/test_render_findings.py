@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from accords.findings import Finding, Severity
+from accords.findings import CheckResult, Finding, Severity, Tally
 from accords.render.findings import SOURCE_WINDOW, render_text, source_window
 
 
@@ -41,7 +41,9 @@ def test_the_rendered_caret_line_stays_short_on_a_20000_character_line(
     path = tmp_path / "long.yaml"
     path.write_text("title: " + "w" * 20_000 + "\n", encoding="utf-8")
     out = io.StringIO()
-    render_text([Finding("E101", Severity.ERROR, "bad", str(path), 1, col)], out)
+    render_text(
+        CheckResult([Finding("E101", Severity.ERROR, "bad", str(path), 1, col)], Tally()), out
+    )
     source, caret = out.getvalue().splitlines()[1:3]
     assert len(source) <= SOURCE_WINDOW + 10 and len(caret) <= SOURCE_WINDOW + 10
     assert (

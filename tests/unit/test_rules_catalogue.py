@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accords.cli.app import app
-from accords.findings import Finding, Severity
+from accords.findings import CheckResult, Finding, Severity, Tally
 from accords.render.sarif import path_to_uri, render_sarif
 from accords.rules.registry import load_all
 
@@ -75,7 +75,7 @@ def test_explain_an_unknown_code_suggests_near_ones() -> None:
 
 def _sarif(findings: list[Finding]) -> dict[str, object]:
     out = io.StringIO()
-    render_sarif(findings, out)
+    render_sarif(CheckResult(findings, Tally()), out)
     document = json.loads(out.getvalue())
     assert isinstance(document, dict)
     return document

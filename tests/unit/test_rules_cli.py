@@ -43,11 +43,12 @@ def test_accords_toml_sets_severity_and_ignores(
     case = tmp_path / "case"
     shutil.copytree(CASES / "c100-fail", case)
     config = case / "accords.toml"
-    config.write_text('[check.severity]\nC100 = "error"\n', encoding="utf-8")
+    dataset = '[dataset]\nexclude = ["expect.yaml"]\n'
+    config.write_text(dataset + '[check.severity]\nC100 = "error"\n', encoding="utf-8")
     monkeypatch.chdir(case)
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 1 and "C100 error" in result.output
-    config.write_text('[check]\nignore = ["C1"]\n', encoding="utf-8")
+    config.write_text(dataset + '[check]\nignore = ["C1"]\n', encoding="utf-8")
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 0 and "C100" not in result.output
 

@@ -42,13 +42,10 @@ def check(
         FindingsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = FindingsFormat.text,
 ) -> None:
-    from accords.dataset import load_dataset
-    from accords.rules.runner import CheckOptions, effective_selection
+    from accords.rules.runner import CheckOptions
+    from accords.rules.runner import check as check_dataset
 
-    dataset = load_dataset()
     options = CheckOptions(
         select=_codes(select), ignore=_codes(ignore), strict=strict, events=events
     )
-    findings = dataset.check(options)
-    fail_on = effective_selection(dataset, options).fail_on
-    raise typer.Exit(emit_findings(findings, fmt, fail_on))
+    raise typer.Exit(emit_findings(check_dataset(options=options), fmt))

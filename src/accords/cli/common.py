@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from accords.findings import Finding, Severity
+    from accords.findings import CheckResult
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -22,9 +21,9 @@ class FindingsFormat(StrEnum):
     sarif = "sarif"
 
 
-def emit_findings(findings: Sequence[Finding], fmt: FindingsFormat, fail_on: Severity) -> int:
-    """Render findings to stdout; the exit code says whether any reaches ``fail_on``."""
+def emit_findings(result: CheckResult, fmt: FindingsFormat) -> int:
+    """Render a run's findings to stdout; the exit code says whether any fails the run."""
     from accords.render.findings import renderer
 
-    renderer(fmt.value)(findings, sys.stdout)
-    return EXIT_FINDINGS if any(f.severity >= fail_on for f in findings) else EXIT_CLEAN
+    renderer(fmt.value)(result, sys.stdout)
+    return EXIT_FINDINGS if result.failed else EXIT_CLEAN

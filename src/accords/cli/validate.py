@@ -22,8 +22,10 @@ class RecordKind(StrEnum):
 HELP = """Check files against the schema: every error, in every file, in one pass.
 
 Without PATHS, validates the whole dataset found from accords.toml. A file's record kind comes
-from its folder (agreements/, actors/, events/, seeds/, scenarios/); --kind names it for files
-kept elsewhere. Exit 0 when clean, 1 when any file has errors, 2 on a usage error.
+from --record-kind, else its $schema modeline, else its folder (agreements/, actors/, events/,
+seeds/, scenarios/, or as [dataset.folders] in accords.toml says), else its keys; a file whose
+kind none of them tells is a finding (E014). Exit 0 when clean, 1 when any file has errors,
+2 on a usage error.
 
 Example:
 
@@ -40,10 +42,12 @@ def validate(
     ] = FindingsFormat.text,
     kind: Annotated[
         RecordKind | None,
-        typer.Option("--kind", help="The record kind of every given file, wherever it is kept."),
+        typer.Option(
+            "--record-kind", help="The record kind of every given file, whatever it says."
+        ),
     ] = None,
 ) -> None:
     from accords.loading.validate import validate_paths
 
-    findings, selection = validate_paths(paths or (), kind.value if kind is not None else None)
-    raise typer.Exit(emit_findings(findings, fmt, selection.fail_on))
+    result = validate_paths(paths or (), kind.value if kind is not None else None)
+    raise typer.Exit(emit_findings(result, fmt))

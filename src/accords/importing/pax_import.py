@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from accords.config import load_config
 from accords.importing.actors_new import (
     GENERIC_NAMES,
     new_actor,
@@ -33,7 +34,7 @@ from accords.importing.pax_mapping import (
 from accords.importing.state import Manifest, Outcome
 from accords.importing.writer import compact, record_path, record_text
 from accords.loading.discovery import CONFIG_NAME, dataset_files
-from accords.loading.records import load_file
+from accords.loading.records import read_record_file
 from accords.model import Actor, Agreement
 
 PUBLISHER = "PeaceRep, University of Edinburgh (PA-X Peace Agreements Database)"
@@ -126,10 +127,12 @@ def _existing(root: Path, report: ImportReport) -> tuple[list[Actor], dict[int, 
     by_agt_id: dict[int, tuple[str, str]] = {}
     if not root.is_dir():
         return actors, by_agt_id
-    for record_file in dataset_files(root):
-        if record_file.kind not in ("actor", "agreement"):
+    for record_file in dataset_files(root, load_config(root).layout):
+        if record_file.folder_kind not in ("actor", "agreement", None):
+            continue  # event files are large and hold neither
+        loaded = read_record_file(record_file)
+        if loaded.kind not in ("actor", "agreement"):
             continue
-        loaded = load_file(record_file.path, record_file.kind, record_file.display)
         relative = record_file.path.relative_to(root).as_posix()
         if isinstance(loaded.record, Actor):
             actors.append(loaded.record)

@@ -1,25 +1,45 @@
-"""Find the dataset root and the record files in it."""
+"""Find the dataset root and the record files in it.
+
+Every YAML file under the root is a record file unless ``accords.toml`` excludes it, it is
+hidden (``.github/``), or it belongs to a nested dataset (a folder with its own
+``accords.toml``). Its record kind is decided when it is read (see
+:func:`accords.loading.records.load_file`): the ``--record-kind`` option, the ``$schema``
+modeline, the folder it is kept in, then its keys. Symbolic links are never followed while
+walking: a link inside the root leads to a file that is read where it lies, and a link out of
+the root is reported, not read.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from accords.config import CONFIG_NAME, Layout
 from accords.errors import DatasetNotFound, UsageError
-from accords.model import FOLDERS
 
-CONFIG_NAME = "accords.toml"
-_KIND_BY_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
+__all__ = ["CONFIG_NAME", "RecordFile", "dataset_files", "display_path", "find_root"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+#: Folders that never hold records: tools' caches and virtual environments.
+_NEVER_READ = frozenset(("node_modules", "__pycache__", "site-packages"))
 
 
 @dataclass(frozen=True, slots=True)
 class RecordFile:
-    """A file to load: its path, its record kind, and how to show its path."""
+    """A file to read, how to show its path, and what is known of its kind before reading.
+
+    ``kind`` is the kind named on the command line (it overrides everything the file says);
+    ``folder_kind`` is the kind of the dataset folder it is kept in. ``boundary`` is the folder
+    that a symbolic link may not lead out of.
+    """
 
     path: Path
-    kind: str
     display: str
+    kind: str | None = None
+    folder_kind: str | None = None
+    boundary: Path | None = None
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -34,65 +54,120 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
-def dataset_files(root: Path) -> list[RecordFile]:
+def dataset_files(root: Path, layout: Layout | None = None) -> list[RecordFile]:
     """Every record file of the dataset at ``root``, in a stable order."""
+    layout = layout or Layout()
+    root = root.resolve()
     files: list[RecordFile] = []
-    for kind, folder in FOLDERS.items():
-        base = root / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            if path.suffix in (".yaml", ".yml") and not path.name.startswith("."):
-                files.append(RecordFile(path, kind, _display(path, root)))
+    for path in _walk(root, root, layout):
+        files.append(
+            RecordFile(path, display_path(path), None, _folder_kind(path, root, layout), root)
+        )
     return files
 
 
-def select_files(
-    paths: Iterable[Path], root: Path | None, kind: str | None = None
-) -> list[RecordFile]:
-    """The record files named by ``paths`` (files or folders), each with its kind.
+def nothing_found(root: Path, layout: Layout) -> UsageError:
+    """The error of a dataset without a single YAML file: never an empty pass."""
+    return UsageError(
+        f"no record files in the dataset at {root}: looked for YAML files under it, "
+        f"in {layout.described()} and elsewhere; `accords new` makes one"
+    )
 
-    A file's kind is ``kind`` when given, else the dataset folder it sits in (``agreements/``,
-    ``actors/`` …); a path of unknown kind is a usage error, not a silent skip.
+
+def select_files(
+    paths: Iterable[Path], root: Path | None, layout: Layout, kind: str | None = None
+) -> list[RecordFile]:
+    """The record files named by ``paths`` (files or folders).
+
+    Inside the dataset a file's folder kind comes from the layout; outside it, from the nearest
+    parent named like a dataset folder (``agreements/`` …). A named file is read whatever its
+    name; a named folder gives its YAML files.
     """
     chosen: dict[Path, RecordFile] = {}
     for given in paths:
         if not given.exists() and not given.is_symlink():
             raise UsageError(f"{given}: no such file or directory")
-        candidates: Iterator[Path] = (
-            (p for p in sorted(given.rglob("*")) if p.suffix in (".yaml", ".yml"))
-            if given.is_dir() and given.suffix not in (".yaml", ".yml")
-            else iter([given])
-        )
-        for path in candidates:
-            file_kind = kind or kind_of(path)
-            if file_kind is None:
-                raise UsageError(
-                    f"{path}: cannot tell the record kind; keep it in one of the folders "
-                    + ", ".join(f"{f}/" for f in FOLDERS.values())
-                    + " or name it with --kind"
-                )
-            chosen.setdefault(path, RecordFile(path, file_kind, _display(path, root)))
+        boundary = _boundary(given, root)
+        is_folder = given.is_dir() and not given.is_symlink()
+        for path in _walk(given.absolute(), boundary, Layout(exclude=())) if is_folder else [given]:
+            record_file = RecordFile(
+                path, display_path(path), kind, _folder_kind(path, root, layout), boundary
+            )
+            chosen.setdefault(path.absolute(), record_file)
     return list(chosen.values())
 
 
-def kind_of(path: Path) -> str | None:
-    """The record kind of a file, from the nearest dataset folder among its parents."""
-    for parent in path.absolute().parents:
-        kind = _KIND_BY_FOLDER.get(parent.name)
-        if kind is not None:
-            return kind
-    return None
+def _boundary(given: Path, root: Path | None) -> Path:
+    """What a link may not lead out of: the dataset root, or else the folder named."""
+    absolute = given.absolute()
+    if root is not None and absolute.resolve().is_relative_to(root.resolve()):
+        return root.resolve()
+    folder = absolute if given.is_dir() and not given.is_symlink() else absolute.parent
+    return folder.resolve()
 
 
-def _display(path: Path, root: Path | None) -> str:
+def _folder_kind(path: Path, root: Path | None, layout: Layout) -> str | None:
+    """The kind of the layout folder that holds ``path``, or else of the nearest parent
+    named like one (``archive/agreements/x.yaml`` holds an agreement)."""
+    absolute = path.absolute()
+    if root is not None:
+        folder = absolute.parent.resolve()
+        if folder.is_relative_to(root.resolve()):
+            relative = folder.relative_to(root.resolve()) / absolute.name
+            kind = layout.kind_of(PurePosixPath(relative.as_posix()))
+            return kind or layout.kind_by_folder_name(folder / absolute.name, root.resolve())
+    return layout.kind_by_folder_name(absolute)
+
+
+def _walk(folder: Path, root: Path, layout: Layout) -> Iterator[Path]:
+    """YAML files under ``folder``, sorted, links out of ``root`` included so they get reported.
+
+    Links are not followed: a link inside the root is skipped (its target is read where it
+    lies), so a loop of links costs nothing.
+    """
     try:
-        base = Path.cwd()
-        return str(path.absolute().relative_to(base))
-    except ValueError:
-        if root is not None:
-            try:
-                return str(path.absolute().relative_to(root))
-            except ValueError:
-                pass
-        return str(path)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in _NEVER_READ:
+            continue
+        path = Path(entry.path)
+        relative = PurePosixPath(os.path.relpath(path, root).replace(os.sep, "/"))
+        if layout.excluded(relative):
+            continue
+        if entry.is_symlink():
+            if not _leads_inside(path, root) and (_is_yaml(path) or path.is_dir()):
+                yield path
+            continue
+        if _is_yaml(path):
+            yield path  # a folder named like a YAML file is reported when read
+        elif entry.is_dir() and not _is_other_tree(path):
+            yield from _walk(path, root, layout)
+
+
+def _is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in YAML_SUFFIXES
+
+
+def _is_other_tree(folder: Path) -> bool:
+    """A nested dataset or a virtual environment: not part of this dataset."""
+    return (folder / CONFIG_NAME).is_file() or (folder / "pyvenv.cfg").is_file()
+
+
+def _leads_inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False  # broken, or a loop: reported when read
+
+
+def display_path(path: Path) -> str:
+    """``path`` as messages show it: relative to the working directory, as git and ruff do."""
+    absolute, here = path.absolute(), Path.cwd()
+    try:
+        if os.path.commonpath((absolute, here)) == absolute.anchor:
+            return str(absolute)  # nothing in common but the file system's root
+        return os.path.relpath(absolute, here)
+    except ValueError:  # another drive, on Windows
+        return str(absolute)

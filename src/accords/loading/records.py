@@ -9,20 +9,25 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from accords.findings import Finding, Severity
+from accords.loading.discovery import RecordFile
+from accords.loading.kinds import kind_from_keys, kind_from_modeline
 from accords.loading.messages import findings_from_validation
 from accords.loading.yaml_positions import MAX_FILE_BYTES, YamlDocument, read_yaml
-from accords.model import FILE_MODELS, FOLDERS
+from accords.model import FILE_MODELS
 
 #: Code of the style finding for a date left unquoted (off by default).
 UNQUOTED_DATE = "E200"
-_FOLDER_NAMES = frozenset(FOLDERS.values())
+#: Code of a file whose record kind cannot be told.
+UNKNOWN_KIND = "E014"
+#: Code of a symbolic link that leads out of the dataset.
+LINK_OUTSIDE = "E015"
 
 
 @dataclass(slots=True)
 class LoadedFile:
-    """A file's kind, its YAML with positions, and its model when valid."""
+    """A file's kind (``None`` when it cannot be told), its YAML with positions, and its model."""
 
-    kind: str
+    kind: str | None
     doc: YamlDocument
     record: BaseModel | None
 
@@ -35,25 +40,23 @@ class LoadedFile:
         return self.doc.findings
 
 
-def read_bytes(path: Path, display: str) -> tuple[bytes | None, Finding | None]:
+def read_bytes(
+    path: Path, display: str, boundary: Path | None = None
+) -> tuple[bytes | None, Finding | None]:
     """The file's bytes, refusing oversized files before reading them.
 
     Only regular files are read: a directory or a named pipe is a finding (a pipe would block
-    forever), and so is a symbolic link whose target lies outside the dataset, which is
-    never followed. At most ``MAX_FILE_BYTES + 1`` bytes are read, so a file that grows
-    between the size check and the read still cannot exhaust memory.
+    forever), and so is a symbolic link whose target lies outside ``boundary`` (the dataset
+    root; by default the link's own folder), which is never followed. At most
+    ``MAX_FILE_BYTES + 1`` bytes are read, so a file that grows between the size check and the
+    read still cannot exhaust memory.
     """
     try:
         info = path.lstat()
         if stat.S_ISLNK(info.st_mode):
             target = path.resolve()
-            base = _dataset_root_of(path)
-            if base is not None and not target.is_relative_to(base):
-                return None, _unreadable(
-                    f"a symbolic link to {target}, outside the dataset; it is not followed",
-                    display,
-                    "copy the file into the dataset instead of linking to it",
-                )
+            if not target.is_relative_to(boundary or path.absolute().parent.resolve()):
+                return None, _outside(target, display)
             info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             return None, _unreadable("a directory, not a file", display)
@@ -75,6 +78,30 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, Finding | None]:
         return None, _unreadable("cannot read file: a loop of symbolic links", display)
 
 
+def _outside(target: Path, display: str) -> Finding:
+    return Finding(
+        LINK_OUTSIDE,
+        Severity.WARNING,
+        f"a symbolic link to {target}, outside the dataset; it is not followed, nor read",
+        display,
+        hint="copy the file into the dataset instead of linking to it",
+    )
+
+
+def _unknown_kind(display: str) -> Finding:
+    return Finding(
+        UNKNOWN_KIND,
+        Severity.ERROR,
+        "cannot tell what kind of record this file holds; it is not checked",
+        display,
+        hint=(
+            "start it with a modeline such as '# yaml-language-server: "
+            "$schema=../schemas/agreement.schema.json', keep it in a dataset folder, "
+            "or leave it out with [dataset] exclude in accords.toml"
+        ),
+    )
+
+
 def _unreadable(message: str, display: str, hint: str | None = None) -> Finding:
     return Finding("E012", Severity.ERROR, message, display, hint=hint)
 
@@ -90,28 +117,50 @@ def _too_large(size: int, display: str) -> Finding:
     )
 
 
-def _dataset_root_of(path: Path) -> Path | None:
-    """The dataset root above ``path``: the parent of its nearest dataset folder."""
-    for parent in path.absolute().parents:
-        if parent.name in _FOLDER_NAMES:
-            return parent.parent.resolve()
-    return None
+def load_file(
+    path: Path,
+    kind: str | None,
+    display: str | None = None,
+    *,
+    folder_kind: str | None = None,
+    boundary: Path | None = None,
+) -> LoadedFile:
+    """Load and validate one file; never raises for bad content.
 
-
-def load_file(path: Path, kind: str, display: str | None = None) -> LoadedFile:
-    """Load and validate one file of the given record kind; never raises for bad content."""
+    ``kind`` is the record kind named by the caller, which overrides what the file says;
+    otherwise :func:`parse_file` tells it.
+    """
     shown = display or str(path)
-    data, problem = read_bytes(path, shown)
+    data, problem = read_bytes(path, shown, boundary)
     if data is None:
         doc = YamlDocument(shown)
         if problem is not None:
             doc.findings.append(problem)
-        return LoadedFile(kind, doc, None)
-    return parse_file(data, kind, shown)
+        return LoadedFile(kind or folder_kind, doc, None)
+    return parse_file(data, kind, shown, folder_kind=folder_kind)
 
 
-def parse_file(data: bytes, kind: str, display: str) -> LoadedFile:
-    """Validate ``data`` as one file of the given record kind."""
+def read_record_file(record_file: RecordFile) -> LoadedFile:
+    """Load one file found by :mod:`accords.loading.discovery`."""
+    return load_file(
+        record_file.path,
+        record_file.kind,
+        record_file.display,
+        folder_kind=record_file.folder_kind,
+        boundary=record_file.boundary,
+    )
+
+
+def parse_file(
+    data: bytes, kind: str | None, display: str, *, folder_kind: str | None = None
+) -> LoadedFile:
+    """Validate ``data`` as one record file.
+
+    Its kind is, in this order: ``kind`` (named by the caller), the ``$schema`` modeline, the
+    kind of the folder it is kept in, then its keys. A file whose kind cannot be told is a
+    finding of its own; it is not validated.
+    """
+    kind = kind or kind_from_modeline(data) or folder_kind
     doc = read_yaml(display, data)
     for line, col in doc.plain_dates:
         doc.findings.append(
@@ -127,6 +176,10 @@ def parse_file(data: bytes, kind: str, display: str) -> LoadedFile:
         )
     if doc.value is None:
         return LoadedFile(kind, doc, None)
+    kind = kind or kind_from_keys(doc.value)
+    if kind is None:
+        doc.findings.append(_unknown_kind(display))
+        return LoadedFile(None, doc, None)
     model = FILE_MODELS[kind]
     try:
         record = model.model_validate(doc.value)

@@ -10,18 +10,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from accords.findings import Finding, Severity
+from accords.findings import CheckResult, Finding, Severity
 
-FindingsRenderer = Callable[[Sequence[Finding], TextIO], None]
+FindingsRenderer = Callable[[CheckResult, TextIO], None]
 
 #: GitHub shows at most this many annotations of each severity per step; the rest go to the summary.
 GITHUB_ANNOTATION_CAP = 10
 
 
-def render_text(findings: Sequence[Finding], out: TextIO) -> None:
+def render_text(result: CheckResult, out: TextIO) -> None:
     """``path:line:col: CODE severity: message``, the offending line, a caret, and a hint."""
     files: dict[str, tuple[str, ...] | None] = {}  # each file is read once per report
-    for f in findings:
+    for f in result.findings:
         message = _safe(f.message)
         out.write(f"{_safe(f.path)}:{f.line}:{f.col}: {f.code} {f.severity.label}: {message}\n")
         if f.path not in files:
@@ -35,12 +35,15 @@ def render_text(findings: Sequence[Finding], out: TextIO) -> None:
             out.write(f" {gutter} | {' ' * caret}^\n")
         if f.hint:
             out.write(f"   = hint: {_safe(f.hint)}\n")
-    out.write(summary_line(findings) + "\n")
+    out.write(summary_line(result) + "\n")
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
+def summary_line(result: CheckResult) -> str:
+    """What was read and what was found: the last line of every report."""
+    findings = result.findings
+    read = f"{result.verb} {result.tally.describe()} in {result.tally.seconds:.1f} s"
     if not findings:
-        return "All clear: no findings."
+        return f"{read}: all clear, no findings."
     counts = Counter(f.severity for f in findings)
     files = len({f.path for f in findings})
     parts = [
@@ -48,7 +51,7 @@ def summary_line(findings: Sequence[Finding]) -> str:
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[s]
     ]
-    return f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+    return f"{read}: {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
 
 
 def _lines(path: str) -> tuple[str, ...] | None:
@@ -104,14 +107,18 @@ def _safe(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
-def render_json(findings: Sequence[Finding], out: TextIO) -> None:
-    """A JSON document: ``{"findings": [...], "summary": {...}}``."""
+def render_json(result: CheckResult, out: TextIO) -> None:
+    """A JSON document: ``{"findings": [...], "summary": {...}}``; the summary counts what
+    was read (``records`` per kind, ``files``) as well as what was found."""
+    findings = result.findings
     counts = Counter(f.severity.label for f in findings)
     document = {
         "findings": [f.to_dict() for f in findings],
         "summary": {
             "total": len(findings),
             **{k: counts.get(k, 0) for k in ("error", "warning", "info")},
+            "records": dict(result.tally.records),
+            "files": result.tally.files,
         },
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
@@ -126,8 +133,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: Sequence[Finding], out: TextIO) -> None:
+def render_github(result: CheckResult, out: TextIO) -> None:
     """GitHub workflow commands; what exceeds the annotation caps goes to the step summary."""
+    findings = result.findings
     shown: Counter[str] = Counter()
     overflow: list[Finding] = []
     for f in findings:
@@ -141,17 +149,15 @@ def render_github(findings: Sequence[Finding], out: TextIO) -> None:
             f"::{level} file={_escape_property(f.path)},line={f.line},col={f.col},"
             f"title={_escape_property(f.code)}::{_escape_data(message)}\n"
         )
-    out.write(summary_line(findings) + "\n")
+    out.write(summary_line(result) + "\n")
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if findings and summary_path:
-        _write_step_summary(summary_path, findings, overflow)
+        _write_step_summary(summary_path, result, overflow)
 
 
-def _write_step_summary(
-    path: str, findings: Sequence[Finding], overflow: Sequence[Finding]
-) -> None:
+def _write_step_summary(path: str, result: CheckResult, overflow: Sequence[Finding]) -> None:
     rows = ["| location | code | severity | message |", "| --- | --- | --- | --- |"]
-    for f in findings:
+    for f in result.findings:
         message = f.message.replace("|", "\\|")
         rows.append(f"| `{f.path}:{f.line}:{f.col}` | {f.code} | {f.severity.label} | {message} |")
     note = (
@@ -162,7 +168,7 @@ def _write_step_summary(
     try:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(
-                f"## accords\n\n{summary_line(findings)}\n\n" + "\n".join(rows) + "\n" + note
+                f"## accords\n\n{summary_line(result)}\n\n" + "\n".join(rows) + "\n" + note
             )
     except OSError:
         pass

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from accords import __version__
-from accords.findings import Finding, Severity
+from accords.findings import CheckResult, Finding, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -103,7 +103,7 @@ def path_to_uri(path: str) -> str:
     return quote(str(posix), safe="/")
 
 
-def render_sarif(findings: Sequence[Finding], out: TextIO) -> None:
+def render_sarif(result: CheckResult, out: TextIO) -> None:
     """Write the SARIF log as JSON."""
-    json.dump(sarif_document(findings), out, indent=2, ensure_ascii=False)
+    json.dump(sarif_document(result.findings), out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from accords.errors import UsageError
 from accords.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -94,3 +95,26 @@ _MODULES = (
 def defaults_off(rules: Mapping[str, Rule]) -> frozenset[str]:
     """The codes among ``rules`` that are reported only when selected."""
     return frozenset(code for code, r in rules.items() if not r.default_enabled)
+
+
+def check_codes(settings: Iterable[tuple[str, str]]) -> None:
+    """Refuse a code or prefix that names no rule: ``(where it was set, code)`` pairs.
+
+    A mistyped code would otherwise select nothing, or ignore nothing, and pass in silence.
+    Only the rules loaded so far are consulted first, so that ``validate`` loads the rest
+    only when a code is not a structure code.
+    """
+    for setting, code in settings:
+        if _names_a_rule(code, RULES):
+            continue
+        load_all()
+        if _names_a_rule(code, RULES):
+            continue
+        from accords.rules.helpers import did_you_mean
+
+        hint = did_you_mean(code, list(RULES)) or "`accords rules` lists the codes"
+        raise UsageError(f"{setting}: no rule code or prefix {code!r}; {hint}")
+
+
+def _names_a_rule(code: str, rules: Mapping[str, Rule]) -> bool:
+    return bool(code) and any(known.startswith(code) for known in rules)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from accords.findings import Finding
-from accords.rules.registry import defaults_off, load_all
+from accords.findings import CheckResult, Finding
+from accords.rules.registry import check_codes, defaults_off, load_all
 
 if TYPE_CHECKING:
     from accords.config import Selection
@@ -26,9 +27,29 @@ class CheckOptions:
 
 
 def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
+    """The selection of ``accords.toml`` with the options on top; unknown codes are refused."""
+    check_codes(
+        [
+            *dataset.selection.settings(),
+            *(("--select", code) for code in options.select),
+            *(("--ignore", code) for code in options.ignore),
+        ]
+    )
     return dataset.selection.overridden(
         select=options.select, ignore=options.ignore, strict=options.strict
     )
+
+
+def check(start: Path | None = None, options: CheckOptions | None = None) -> CheckResult:
+    """Load the dataset found from ``start`` and check it: every finding, and what was read."""
+    from accords.dataset import load_dataset
+
+    began = time.perf_counter()
+    options = options or CheckOptions()
+    dataset = load_dataset(start)
+    selection = effective_selection(dataset, options)
+    findings = run_checks(dataset, options)
+    return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
 
 
 def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Finding]:

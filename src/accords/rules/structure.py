@@ -121,8 +121,7 @@ _structural(
     "The path cannot be read as a file",
     "agreements/x.yaml/ (a directory)",
     "agreements/x.yaml (a file)",
-    "The path is a directory, a pipe, a broken link, a link to outside the dataset (never "
-    "followed), or unreadable.",
+    "The path is a directory, a pipe, a broken link, a loop of links, or unreadable.",
 )
 _structural(
     "E013",
@@ -131,6 +130,29 @@ _structural(
     "sources: [A, B, C, ...]  (thousands of invalid ids)",
     "sources: [doc-a, doc-b]",
     "The first 200 schema errors of a file are shown; the rest are counted in one finding.",
+)
+_structural(
+    "E014",
+    "unknown-record-kind",
+    "The record kind of a file cannot be told",
+    "records/notes.yaml, with no modeline and keys of no record kind:\n"
+    "topic: Aleppo\nstatus: draft",
+    "# yaml-language-server: $schema=../schemas/agreement.schema.json\n"
+    "id: ankara-deal\ntitle: Ankara deal\nkind: ceasefire\nsources: [doc-a]",
+    "A file's kind comes from --record-kind, else its $schema modeline, else the dataset "
+    "folder it is kept in ([dataset.folders] in accords.toml), else its keys. A YAML file "
+    "under the dataset whose kind none of them tells is not checked, and says so; leave out "
+    "files that are not records with [dataset] exclude.",
+)
+_structural(
+    "E015",
+    "link-outside-dataset",
+    "A symbolic link leads out of the dataset",
+    "agreements/shared.yaml -> /home/me/elsewhere/shared.yaml",
+    "agreements/shared.yaml (the file itself)",
+    "Links that leave the dataset are not followed, so a link to / cannot walk the disk and "
+    "a check never depends on files outside the repository; the link is named, not read.",
+    severity=Severity.WARNING,
 )
 _structural(
     "E101",
