@@ -35,7 +35,20 @@ def render_text(result: CheckResult, out: TextIO) -> None:
             out.write(f" {gutter} | {' ' * caret}^\n")
         if f.hint:
             out.write(f"   = hint: {_safe(f.hint)}\n")
+        if f.related:
+            out.write(f"   = see also: {_related_text(f.related)}\n")
     out.write(summary_line(result) + "\n")
+
+
+#: At most this many related locations are listed under a finding in text; the rest are counted.
+RELATED_SHOWN = 5
+
+
+def _related_text(related: Sequence[tuple[str, int, int]]) -> str:
+    """The related locations as ``path:line:col, …``, capped at :data:`RELATED_SHOWN`."""
+    shown = ", ".join(f"{_safe(path)}:{line}:{col}" for path, line, col in related[:RELATED_SHOWN])
+    rest = len(related) - RELATED_SHOWN
+    return shown + (f" (and {rest} more)" if rest > 0 else "")
 
 
 def summary_line(result: CheckResult) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING, get_args
 
 from pydantic import BaseModel
@@ -164,6 +165,44 @@ def names_index(actors: Iterable[Actor]) -> dict[str, set[str]]:
         for name in (actor.name, *actor.aliases, *(n.name for n in actor.names)):
             index.setdefault(normalise_name(name), set()).add(actor.id)
     return index
+
+
+#: The record kinds whose files hold one record each, named after its id (as ``accords new`` and
+#: the importer write them); an events file holds many events and is named after no one of them.
+ONE_RECORD_PER_FILE = frozenset({"agreement", "actor", "source", "scenario"})
+
+
+def file_stem(entry: Entry) -> str:
+    """The name of the entry's file without folder and extension: the id the file promises."""
+    return PurePath(entry.file.path).stem
+
+
+def misnamed(dataset: Dataset, kind: str | None = None) -> Iterator[Entry]:
+    """The entries (of ``kind``, or of any kind) whose id differs from their file's name."""
+    for entry in dataset.entries:
+        if kind is not None and entry.kind != kind:
+            continue
+        if entry.kind in ONE_RECORD_PER_FILE and entry.id != file_stem(entry):
+            yield entry
+
+
+def entries_by_id(dataset: Dataset) -> dict[tuple[str, str], list[Entry]]:
+    """The entries of each ``(kind, id)``, in file order."""
+    holders: dict[tuple[str, str], list[Entry]] = {}
+    for entry in dataset.entries:
+        holders.setdefault((entry.kind, entry.id), []).append(entry)
+    return holders
+
+
+def original_of(group: Sequence[Entry]) -> Entry:
+    """Of entries sharing an id, the one in the file named after it, else the first."""
+    return next((e for e in group if file_stem(e) == e.id), group[0])
+
+
+def records_of(dataset: Dataset, kind: str) -> dict[str, object]:
+    """The dataset's records of one kind, by id."""
+    table: dict[str, object] = getattr(dataset, kind + "s")
+    return table
 
 
 def did_you_mean(

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from accords.findings import Finding, Severity
 from accords.model import Actor, Agreement, Event
 from accords.rules.helpers import (
     Loc,
+    Where,
     citations,
     did_you_mean,
+    entries_by_id,
+    file_stem,
+    misnamed,
     named_claims,
     names_index,
     normalise_name,
+    original_of,
+    records_of,
     walk,
 )
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
-
-_KIND_WORD = {"agreement": "agreement", "actor": "actor", "event": "event", "source": "source"}
 
 
 def references(entry: Entry) -> Iterator[tuple[Loc, str, str]]:
@@ -71,7 +76,9 @@ def references(entry: Entry) -> Iterator[tuple[Loc, str, str]]:
     """
 Ids name records across files: two agreements (or actors, events, sources, scenarios) with one
 id make every reference to it ambiguous. Term ids repeat only across agreements, never within
-one. The finding points at the second definition and relates the first.
+one. There is one finding per duplicated id: it points at a copy and relates the other
+definitions. The original is the record whose file is named after the id (so a copied file whose
+id was not changed is the one pointed at), else the first definition.
 
 Fails (two files under agreements/):
 
@@ -87,31 +94,91 @@ Passes:
 """,
 )
 def duplicate_ids(dataset: Dataset) -> Iterator[Finding]:
-    first: dict[tuple[str, str], Entry] = {}
-    for entry in dataset.entries:
-        key = (entry.kind, entry.id)
-        original = first.setdefault(key, entry)
-        if original is not entry:
+    for (kind, record_id), group in entries_by_id(dataset).items():
+        if len(group) > 1:
+            original = original_of(group)
+            copies = [e for e in group if e is not original]
             yield duplicate_ids.finding(
-                f"{entry.kind} id {entry.id!r} is already defined",
-                entry.position("id"),
-                related=(original.position("id"),),
+                f"{kind} id {record_id!r} {_times_said(len(group), 'is already defined')}",
+                copies[0].position("id"),
+                related=tuple(e.position("id") for e in (original, *copies[1:])),
             )
-        if isinstance(entry.record, Agreement):
-            seen: dict[str, int] = {}
-            for i, term in enumerate(entry.record.terms):
-                if term.id in seen:
-                    yield duplicate_ids.finding(
-                        f"term id {term.id!r} appears twice in this agreement",
-                        entry.position("terms", i, "id"),
-                        related=(entry.position("terms", seen[term.id], "id"),),
-                    )
-                seen.setdefault(term.id, i)
+    for entry in dataset.entries_of("agreement"):
+        yield from _duplicate_terms(entry)
+
+
+def _duplicate_terms(entry: Entry) -> Iterator[Finding]:
+    """One finding per term id that appears more than once in one agreement."""
+    indexes: dict[str, list[int]] = {}
+    for i, term in enumerate(entry.record.terms):
+        indexes.setdefault(term.id, []).append(i)
+    for term_id, found in indexes.items():
+        if len(found) > 1:
+            yield duplicate_ids.finding(
+                f"term id {term_id!r} {_times_said(len(found), 'appears twice')} in this agreement",
+                entry.position("terms", found[1], "id"),
+                related=tuple(entry.position("terms", i, "id") for i in (found[0], *found[2:])),
+            )
+
+
+def _times_said(count: int, twice: str) -> str:
+    return twice if count == 2 else f"appears {count} times"
+
+
+@rule(
+    "R107",
+    "id-not-file-name",
+    "A record's id differs from its file name",
+    Severity.ERROR,
+    """
+An agreement, actor, source or scenario lives in a file named after its id
+(`actors/russia.yaml` holds `id: russia`), so that people and tools find it by its id. An id
+that differs from its file name is usually a typo in the id; every reference to the intended
+id then fails too, and those unknown-reference findings name this file as their likely cause.
+Events are exempt: an events file holds many events. The hint offers the file name as the id,
+and the closest other id when there is one.
+
+Fails (in actors/russia.yaml):
+
+    id: rusia
+    kind: state
+    name: Russia
+
+Passes:
+
+    id: russia
+    kind: state
+    name: Russia
+""",
+)
+def id_not_file_name(dataset: Dataset) -> Iterator[Finding]:
+    holders = entries_by_id(dataset)
+    for entry in misnamed(dataset):
+        stem = file_stem(entry)
+        others = [e for e in holders[(entry.kind, entry.id)] if e is not entry]
+        if others:
+            # Renaming the file would not help: the id belongs to another record already.
+            hint = f"{entry.id!r} is also the id of {original_of(others).file.path}; "
+            hint += f"change this id to {stem!r}"
+        else:
+            hint = f"change the id to {stem!r}, or rename the file to "
+            hint += entry.id + PurePath(entry.file.path).suffix
+            ids = [i for i in records_of(dataset, entry.kind) if i not in (entry.id, stem)]
+            close = did_you_mean(entry.id, ids)
+            hint += f"; {close}" if close else ""
+        yield id_not_file_name.finding(
+            f"{entry.kind} id {entry.id!r} differs from its file name {stem!r}",
+            entry.position("id"),
+            hint=hint,
+        )
 
 
 _EXPLAIN_UNKNOWN = """
 Every {kind} id that a record names must be the id of a record in {folder}/. An unknown id is
-usually a typo or a record not written yet; the hint suggests the closest id{extra}.
+usually a typo or a record not written yet; the hint suggests the closest id{extra}. All the
+references to one unknown id are one finding, at the first, with the count in the message and
+the others as related locations. When a file is named after the id but declares another (R107),
+the hint names that file: the typo is there, not in the references.
 
 Fails:
 
@@ -135,19 +202,40 @@ def _all_references(dataset: Dataset) -> list[tuple[Entry, Loc, str, str]]:
 
 
 def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:
+    """One finding per unknown id, at its first reference, the other references related."""
     from accords.rules.registry import RULES
 
     code = {"actor": "R102", "agreement": "R103", "event": "R104", "source": "R105"}[kind]
-    table: dict[str, object] = getattr(dataset, kind + "s")
-    names = names_index(dataset.actors.values()) if kind == "actor" else None
+    table = records_of(dataset, kind)
+    places: dict[str, list[Where]] = {}
     for entry, loc, target_kind, target in _all_references(dataset):
-        if target_kind != kind or target in table:
-            continue
+        if target_kind == kind and target not in table:
+            places.setdefault(target, []).append(entry.position(*loc))
+    if not places:
+        return
+    names = names_index(dataset.actors.values()) if kind == "actor" else None
+    # A record whose id differs from its file name is the likely cause of references to that name.
+    causes: dict[str, Entry] = {}
+    for entry in misnamed(dataset, kind):
+        causes.setdefault(file_stem(entry), entry)
+    for target, wheres in places.items():
+        first, *others = sorted(wheres)
+        cause = causes.get(target)
         yield RULES[code].finding(
-            f"unknown {_KIND_WORD[kind]} {target!r}",
-            entry.position(*loc),
-            hint=did_you_mean(target, table, names),
+            f"unknown {kind} {target!r}" + _times(kind, len(wheres)),
+            first,
+            hint=(
+                f"{cause.file.path} declares {cause.id!r}; did you mean id: {target} there?"
+                if cause is not None
+                else did_you_mean(target, table, names)
+            ),
+            related=tuple(others),
         )
+
+
+def _times(kind: str, count: int) -> str:
+    verb = "cited" if kind == "source" else "referenced"
+    return f" ({verb} {count} times)" if count > 1 else ""
 
 
 @rule(
