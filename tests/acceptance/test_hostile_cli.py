@@ -148,6 +148,23 @@ def test_escape_sequences_in_a_file_never_reach_the_terminal(tmp_path: Path) -> 
         assert "\\x1b]0;owned" in result.output, fmt
 
 
+def test_a_bidi_override_in_a_file_is_a_finding_shown_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "agreements" / "bidi.yaml"
+    path.parent.mkdir()
+    path.write_text('id: x\ntitle: "Truce \u202e.sdloh"\nkind: ceasefire\n', "utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{path}:2:8: E108 error: title: control character U+202E (RIGHT-TO-LEFT OVERRIDE) "
+        "is not allowed\n"
+        ' 2 | title: "Truce \\u202e.sdloh"\n'
+        "   |        ^\n"
+        "   = hint: remove it: a terminal or an editor would act on it instead of showing it; "
+        "text may hold line breaks and tabs\n"
+        "Found 1 error in 1 file.\n",
+    )
+
+
 # --- the last line of defence ---------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from accords.findings import Finding, Severity
+from accords.render.escape import CONTROL_ESCAPES
 
 FindingsRenderer = Callable[[Sequence[Finding], TextIO], None]
 
@@ -72,7 +73,8 @@ def _source_line(lines: tuple[str, ...] | None, line: int) -> str | None:
     return text if len(text) <= 300 else text[:300] + " …"
 
 
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160)) if c != 9}
+#: Every control character as ``escape.py`` shows it, and line breaks too: a finding is one line.
+_CONTROLS = {**CONTROL_ESCAPES, 0x0A: "\\x0a"}
 
 
 def _safe(text: str) -> str:
