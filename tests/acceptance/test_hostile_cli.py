@@ -165,6 +165,18 @@ def test_a_bidi_override_in_a_file_is_a_finding_shown_escaped(tmp_path: Path) ->
     )
 
 
+def test_json_and_sarif_findings_escape_a_bidi_key(tmp_path: Path) -> None:
+    path = tmp_path / "agreements" / "key.yaml"
+    path.parent.mkdir()
+    path.write_text('id: x\ntitle: T\nkind: ceasefire\n"n\u202eote": 1\n', "utf-8")
+    for fmt in ("json", "sarif"):
+        result = runner.invoke(app, ["validate", "--format", fmt, str(path)])
+        assert result.exit_code == 1, result.output
+        assert "\u202e" not in result.output and "\\u202e" in result.output, fmt
+    (finding,) = json.loads(result.output)["runs"][0]["results"]
+    assert finding["message"]["text"].startswith("unknown field 'n\u202eote'")
+
+
 # --- the last line of defence ---------------------------------------------------------------
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections import Counter
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from accords.findings import Finding, Severity
-from accords.render.escape import CONTROL_ESCAPES
+from accords.render.escape import CONTROL_ESCAPES, json_document
 
 FindingsRenderer = Callable[[Sequence[Finding], TextIO], None]
 
@@ -96,8 +95,7 @@ def render_json(findings: Sequence[Finding], out: TextIO) -> None:
             **{k: counts.get(k, 0) for k in ("error", "warning", "info")},
         },
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_document(document) + "\n")
 
 
 def _escape_data(text: str) -> str:
