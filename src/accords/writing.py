@@ -7,24 +7,60 @@ asked to (``force``).
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from accords.errors import WouldOverwrite
 
+#: The mode a new file asks for; the kernel takes the user's umask off it (0644 under 022).
+_NEW_FILE_MODE = 0o666
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
 
 def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically; never replace an existing file unless ``force``."""
+    """Write ``text`` to ``path`` atomically; never replace an existing file unless ``force``.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, then renamed over
+    ``path``. A new file gets the permissions the user's umask allows, as from any editor (0644
+    under umask 022, 0664 under 002); a replaced file keeps its own permissions, so a file its
+    owner made private or group-writable stays so.
+    """
     if path.exists() and not force:
         raise WouldOverwrite(f"{path} exists; pass --force to overwrite it")
+    kept_mode = _mode_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temp = _create_temp(path)
     try:
+        if kept_mode is not None:
+            os.chmod(temp, kept_mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp_name, path)
+        os.replace(temp, path)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def _mode_of(path: Path) -> int | None:
+    """The permission bits of the file at ``path``; None when there is none."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """A new, empty file next to ``path``, open for writing, created with the umask applied.
+
+    ``tempfile.mkstemp`` always creates files 0600, which the rename would then give ``path``.
+    """
+    for _ in range(100):
+        temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temp, _FLAGS, _NEW_FILE_MODE), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {path}")

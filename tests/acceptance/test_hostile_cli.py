@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -146,6 +147,36 @@ def test_escape_sequences_in_a_file_never_reach_the_terminal(tmp_path: Path) -> 
         assert result.exit_code == 1, result.output
         assert "\x1b" not in result.output and "\x07" not in result.output, fmt
         assert "\\x1b]0;owned" in result.output, fmt
+
+
+def test_a_bidi_override_in_a_file_is_a_finding_shown_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "agreements" / "bidi.yaml"
+    path.parent.mkdir()
+    path.write_text('id: x\ntitle: "Truce \u202e.sdloh"\nkind: ceasefire\n', "utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    output = re.sub(r" in [0-9]+\.[0-9] s: ", " in T s: ", result.output)
+    assert (result.exit_code, output) == (
+        1,
+        f"{path}:2:8: E108 error: title: control character U+202E (RIGHT-TO-LEFT OVERRIDE) "
+        "is not allowed\n"
+        ' 2 | title: "Truce \\u202e.sdloh"\n'
+        "   |        ^\n"
+        "   = hint: remove it: a terminal or an editor would act on it instead of showing it; "
+        "text may hold line breaks and tabs\n"
+        "Validated 1 file (no valid record) in T s: 1 error in 1 file.\n",
+    )
+
+
+def test_json_and_sarif_findings_escape_a_bidi_key(tmp_path: Path) -> None:
+    path = tmp_path / "agreements" / "key.yaml"
+    path.parent.mkdir()
+    path.write_text('id: x\ntitle: T\nkind: ceasefire\n"n\u202eote": 1\n', "utf-8")
+    for fmt in ("json", "sarif"):
+        result = runner.invoke(app, ["validate", "--format", fmt, str(path)])
+        assert result.exit_code == 1, result.output
+        assert "\u202e" not in result.output and "\\u202e" in result.output, fmt
+    (finding,) = json.loads(result.output)["runs"][0]["results"]
+    assert finding["message"]["text"].startswith("unknown field 'n\u202eote'")
 
 
 # --- the last line of defence ---------------------------------------------------------------

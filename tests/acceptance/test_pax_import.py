@@ -158,3 +158,31 @@ def test_a_slice_of_the_real_export_imports_validates_and_checks(
     assert code == 0, text[-2000:]
     code, text = run(out, "check", monkeypatch=monkeypatch)
     assert code == 0, text[-2000:]
+
+
+def test_control_characters_in_an_export_are_replaced_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = tmp_path / "controls.csv"
+    export.write_text(
+        "AgtId,Con,Agt,Dat,Status,Part,ThrdPart,Bad\x1b[31mColumn\n"
+        "9101,Hill\x1bland,Hill\x9b2J Ceasefire\u202e,2031-05-06,Multiparty signed/agreed,"
+        '"Government of Hill\x07land; Hill Front",Mediated by Northland,x\r\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "pax"
+    code, text = import_pax(tmp_path, str(export), out, monkeypatch)
+    assert code == 0, text
+    not_understood = text[text.index("not understood:") :]
+    assert not_understood == (
+        "not understood:\n"
+        "  columns absent (their fields are left out): Agtp, Stage, StageSub\n"
+        "  columns not understood (ignored): Bad\\x1b[31mColumn\n"
+        "  line 2: control characters replaced by U+FFFD (\ufffd)\n"
+    )
+    (agreement,) = (out / "agreements").glob("*.yaml")
+    written = agreement.read_text(encoding="utf-8")
+    assert "title: Hill\ufffd2J Ceasefire\ufffd\n" in written, written
+    assert "name_used: Government of Hill\ufffdland\n" in written, written
+    code, checked = run(out, "check", monkeypatch=monkeypatch)
+    assert code == 0 and checked.endswith(": all clear, no findings.\n"), checked

@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from accords.model.common import ID_PATTERN
+from accords.model.common import CONTROL_RANGES, ID_PATTERN, TEXT_PATTERN
 from accords.model.dates import EDTF_PATTERN
 
 Document = dict[str, Any]
@@ -45,8 +45,11 @@ dates = st.one_of(
     ),
 )
 
-#: Free text as people type it, including non-ASCII letters and, rarely, line breaks.
-texts = st.text(min_size=1, max_size=24)
+_CONTROLS = "".join(chr(c) for low, high in CONTROL_RANGES for c in range(low, high + 1))
+
+#: Free text as people type it, including non-ASCII letters, tabs and, rarely, line breaks;
+#: never the control characters the models refuse.
+texts = st.text(st.characters(codec="utf-8", exclude_characters=_CONTROLS), min_size=1, max_size=24)
 
 _BAD_VALUES: list[Any] = [
     0,
@@ -75,6 +78,13 @@ _BAD_VALUES: list[Any] = [
     "Ceasefire",
     "x" * 121,
     "x" * 20001,
+    "A truce\x1b[31m",
+    "bell\x07",
+    "csi\x9b31m",
+    "del\x7f",
+    "\u202eesrever",
+    "isolate\u2066",
+    "\r",
     [],
     ["x"],
     [1],
@@ -104,6 +114,8 @@ def _string(found: dict[str, Any]) -> st.SearchStrategy[str]:
         return ids
     if pattern == EDTF_PATTERN:
         return dates
+    if pattern == TEXT_PATTERN:
+        return texts
     if pattern is not None:
         # The models' patterns end in "$(?!\n)", which is "\Z" in Python's dialect.
         return st.from_regex(pattern.replace("$(?!\\n)", r"\Z"))
@@ -214,7 +226,16 @@ def _type_swaps(value: Any) -> list[Any]:
     if isinstance(value, float):
         return [str(value), True, [value]]
     if isinstance(value, str):
-        return [value + "\n", value.upper() + "_", " " + value, 2016, [value], {"value": value}]
+        return [
+            value + "\n",
+            value.upper() + "_",
+            " " + value,
+            value + "\x1b",
+            "\u202e" + value,
+            2016,
+            [value],
+            {"value": value},
+        ]
     if isinstance(value, list):
         return [value[0] if value else "x", {}, "x"]
     if isinstance(value, dict):

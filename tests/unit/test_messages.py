@@ -149,3 +149,62 @@ def test_messages_carry_no_pydantic_jargon() -> None:
     for f in findings(text):
         for jargon in ("Input should", "pydantic", "errors.pydantic.dev", "[type=", "Citation"):
             assert jargon not in f.message, f.message
+
+
+_CONTROL_HINT = (
+    "remove it: a terminal or an editor would act on it instead of showing it; "
+    "text may hold line breaks and tabs"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("\\e[2J", "U+001B (ESC)"),
+        ("\\a", "U+0007 (BEL)"),
+        ("\\x7f", "U+007F (DEL)"),
+        ("\\x9b31m", "U+009B (CSI)"),
+        ("\\N", "U+0085 (NEL)"),
+        ("\\r", "U+000D (CR)"),
+        ("\\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\\u2067", "U+2067 (RIGHT-TO-LEFT ISOLATE)"),
+    ],
+)
+def test_a_control_character_in_text_is_named_at_the_value(written: str, named: str) -> None:
+    f = only(f'id: a\ntitle: "Truce {written} held"\nkind: ceasefire\n')
+    assert (f.code, f.line, f.col) == ("E108", 2, 8)
+    assert f.message == f"title: control character {named} is not allowed"
+    assert f.hint == _CONTROL_HINT
+
+
+def test_control_characters_in_every_kind_of_text_field() -> None:
+    text = (
+        HEAD
+        + 'aliases: [ok, "b\\e"]\n'
+        + "participants:\n"
+        + '  - {actor: r, roles: [party], note: "n\\a", sources: [{source: s, locator: "\\x9b"}]}\n'
+        + 'pax: {agt_id: 1, provisions: {"K\\e": 1, V: "\\u202e"}}\n'
+        + 'note: "line\\nbreak\\tand tab are fine"\n'
+    )
+    assert [(f.code, f.line, f.col, f.message) for f in findings(text)] == [
+        ("E108", 4, 15, "aliases[1]: control character U+001B (ESC) is not allowed"),
+        ("E108", 6, 38, "participants[0].note: control character U+0007 (BEL) is not allowed"),
+        (
+            "E108",
+            6,
+            76,
+            "participants[0].sources[0].locator: control character U+009B (CSI) is not allowed",
+        ),
+        ("E108", 7, 31, "pax.provisions.'K\\x1b': control character U+001B (ESC) is not allowed"),
+        (
+            "E108",
+            7,
+            44,
+            "pax.provisions.V: control character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed",
+        ),
+    ]
+
+
+def test_a_right_to_left_mark_is_text() -> None:
+    loaded = parse_file((HEAD + 'note: "\\u0627\\u200f (b)"\n').encode("utf-8"), "agreement", "f")
+    assert loaded.findings == []

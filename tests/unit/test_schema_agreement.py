@@ -122,6 +122,17 @@ _MISTAKES: dict[str, tuple[tuple[str | int, ...], Any]] = {
     "empty text": (("title",), ""),
     "int below minimum": (("pax", "agt_id"), 0),
     "boolean in a dict of ints or text": (("pax", "provisions", "GCh"), True),
+    "escape sequence in a title": (("title",), "Riverside \x1b[2J truce"),
+    "bell in a note": (("participants", 0, "note"), "ring\x07"),
+    "C1 control sequence introducer in an alias": (("aliases",), ["\x9b31m"]),
+    "DEL in a provision's text": (("pax", "provisions", "Pol"), "te\x7fxt"),
+    "right-to-left override in a locator": (
+        ("participants", 1, "sources", 1, "locator"),
+        "para. \u202e4",
+    ),
+    "isolate in the area": (("scope",), {"area": "east \u2066Aleppo\u2069"}),
+    "carriage return in the title": (("title",), "Riverside\r truce"),
+    "control character in a provision's name": (("pax", "provisions"), {"G\x1bCh": 1}),
 }
 
 

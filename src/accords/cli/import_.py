@@ -53,6 +53,8 @@ def pax(
 
 def summary(report: ImportReport) -> str:
     """The import's summary as plain text: parties, files, what was not understood."""
+    from accords.render.escape import visible_text
+
     lines = [
         f"Imported {report.rows} PA-X agreements in {report.seconds:.1f} s "
         f"(dates detected as {report.date_format}; source record {report.source_id}).",
@@ -82,4 +84,5 @@ def summary(report: ImportReport) -> str:
         lines.extend(f"  {note}" for note in report.not_understood[:50])
         if len(report.not_understood) > 50:
             lines.append(f"  … and {len(report.not_understood) - 50} more")
-    return "\n".join(lines)
+    # Notes quote the export (column names, party text): its control characters stay inert.
+    return visible_text("\n".join(lines))

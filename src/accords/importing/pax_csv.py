@@ -16,6 +16,7 @@ from pathlib import Path
 
 from accords.errors import UsageError
 from accords.importing.pax_mapping import KNOWN_IGNORED, META_COLUMNS, PROVISION_COLUMNS
+from accords.model.common import CONTROL
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
@@ -139,6 +140,9 @@ def _row(
     table: PaxTable,
     seen: set[int],
 ) -> PaxRow | None:
+    if CONTROL.search("".join(record).replace("\r", "")):
+        # Records refuse control characters; an import that wrote them would not validate.
+        table.notes.append(f"line {number}: control characters replaced by U+FFFD (\ufffd)")
     raw_id = _cell(record, index["AgtId"])
     try:
         agt_id = int(raw_id or "")
@@ -181,10 +185,12 @@ def _row(
 
 
 def _cell(record: list[str], position: int | None) -> str | None:
-    """The stripped cell at ``position``; None for an absent column or a PA-X "NA"."""
+    """The stripped cell at ``position``, control characters replaced by U+FFFD; None for an
+    absent column or a PA-X "NA"."""
     if position is None or position >= len(record):
         return None
     value = record[position].replace("\r\n", "\n").replace("\r", "\n").strip()
+    value = CONTROL.sub("\ufffd", value)
     return None if value in _MISSING else value
 
 

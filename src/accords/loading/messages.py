@@ -3,7 +3,8 @@
 Each error's ``loc`` is cleaned of pydantic's union-branch tags, mapped to the deepest recorded
 position (unknown keys point at the key, missing fields at the parent mapping), and its message
 is rewritten where pydantic's wording would confuse: enum words get "did you mean", dates and ids
-say what shape they take, numbers given for text say to quote them.
+say what shape they take, numbers given for text say to quote them, control characters are
+named.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from accords.findings import Finding, Severity
 from accords.loading.yaml_positions import Path, YamlDocument
-from accords.model.common import ID_PATTERN
+from accords.model.common import ID_PATTERN, describe_control, first_control
 from accords.model.dates import EDTF_PATTERN
 
 #: Error types that only say "this branch of a union did not fit the input's type".
@@ -49,6 +50,7 @@ BAD_WORD = "E104"
 BAD_DATE = "E105"
 BAD_ID = "E106"
 BAD_VALUE = "E107"
+CONTROL_CHARACTER = "E108"
 TOO_MANY = "E013"
 
 #: Schema findings reported per file; the rest are counted in one finding.
@@ -64,7 +66,7 @@ def findings_from_validation(
     kept = _drop_losing_branches(cleaned)
     for loc, err in itertools.islice(kept, MAX_FINDINGS_PER_FILE):
         code, message, hint = _describe(loc, err, model)
-        line, col = _position(doc, loc, err["type"])
+        line, col = _position(doc, loc, err)
         findings.append(Finding(code, Severity.ERROR, message, doc.path, line, col, hint))
     more = sum(1 for _ in kept)
     if more:
@@ -127,8 +129,10 @@ def _drop_losing_branches(
         yield loc, err
 
 
-def _position(doc: YamlDocument, loc: Path, error_type: str) -> tuple[int, int]:
-    if error_type == "extra_forbidden":
+def _position(doc: YamlDocument, loc: Path, err: Any) -> tuple[int, int]:
+    error_type = err["type"]
+    # pydantic ends the loc of a mapping key's own error with "[key]": point at the key.
+    if error_type == "extra_forbidden" or err["loc"][-1:] == ("[key]",):
         return doc.position_of(loc, key=True)
     if error_type == "missing":
         return doc.position_of(loc[:-1])
@@ -140,6 +144,8 @@ def _where(loc: Path) -> str:
         return "the document"
     text = ""
     for part in loc:
+        if isinstance(part, str) and first_control(part) is not None:
+            part = _show(part)  # a key holding control characters is quoted, escaped
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
 
@@ -177,6 +183,14 @@ def _describe(loc: Path, err: Any, model: type[BaseModel]) -> tuple[str, str, st
                 f"{where}: {_show(given)} is not a valid id",
                 "ids use lower-case letters, digits and single hyphens"
                 + (f", e.g. '{suggestion}'" if suggestion else ""),
+            )
+        control = first_control(given) if isinstance(given, str) else None
+        if control is not None:
+            return (
+                CONTROL_CHARACTER,
+                f"{where}: control character {describe_control(control)} is not allowed",
+                "remove it: a terminal or an editor would act on it instead of showing it; "
+                "text may hold line breaks and tabs",
             )
         return BAD_VALUE, f"{where}: {_show(given)} does not have the expected form", None
     if kind in (

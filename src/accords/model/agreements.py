@@ -6,7 +6,17 @@ import enum
 
 from pydantic import Field
 
-from accords.model.common import EdtfDate, Record, RecordId, Sources, StrictBool, StrictInt, Text
+from accords.model.common import (
+    EdtfDate,
+    PlainText,
+    Record,
+    RecordId,
+    Sources,
+    StrictBool,
+    StrictInt,
+    Text,
+    keys_as_property_names,
+)
 
 
 class AgreementKind(enum.StrEnum):
@@ -242,8 +252,10 @@ class PaxCrosswalk(Record):
     third_parties_text: Text | None = Field(
         default=None, description="PA-X ThrdPart: the third parties as the export writes them."
     )
-    provisions: dict[str, StrictInt | str] = Field(
-        default_factory=dict, description="Non-zero PA-X provision codes, by column name."
+    provisions: dict[PlainText, StrictInt | PlainText] = Field(
+        default_factory=dict,
+        description="Non-zero PA-X provision codes, by column name.",
+        json_schema_extra=keys_as_property_names,
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+import unicodedata
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
@@ -40,8 +42,82 @@ StrictInt = Annotated[int, Strict()]
 StrictBool = Annotated[bool, Strict()]
 StrictFloat = Annotated[float, Strict()]
 
-#: A line of text written in our own words; never empty.
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+#: Code-point ranges that no text field holds: the C0 controls but tab and line feed, DEL, the
+#: C1 controls, and the bidirectional embeddings, overrides and isolates. A terminal runs escape
+#: sequences (ESC, and CSI as U+009B); bidi controls make text read in another order than it is
+#: stored ("Trojan Source"). The implicit marks LRM and RLM (U+200E, U+200F) stay allowed: they
+#: cannot reorder a run of text, and right-to-left names copied from other sources carry them.
+CONTROL_RANGES = (
+    (0x00, 0x08),
+    (0x0B, 0x1F),
+    (0x7F, 0x9F),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+)
+
+#: The ranges as the inside of a regular-expression character class, with ``\uXXXX`` escapes
+#: that Python's ``re`` and ECMA-262 (JavaScript, editors) read alike.
+CONTROL_CLASS = "".join(rf"\u{low:04x}-\u{high:04x}" for low, high in CONTROL_RANGES)
+
+#: Text without control characters: any length, line breaks and tabs allowed.
+TEXT_PATTERN = rf"^[^{CONTROL_CLASS}]*$(?!\n)"
+
+#: Text as a key or value of a mapping the record does not define (PA-X provision codes).
+PlainText = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
+
+#: A line of text written in our own words; never empty, never holding control characters.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20000, pattern=TEXT_PATTERN)]
+
+# The abbreviations of the control-code charts, 8 to a row; Unicode gives C0 and C1 no names.
+# fmt: off
+_C0_NAMES = (
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
+    "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
+    "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+)
+_C1_NAMES = (
+    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA",
+    "HTS", "HTJ", "VTS", "PLD", "PLU", "RI", "SS2", "SS3",
+    "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA",
+    "SOS", "SGC", "SCI", "CSI", "ST", "OSC", "PM", "APC",
+)
+# fmt: on
+
+
+#: One control character, for finding or replacing them.
+CONTROL = re.compile(f"[{CONTROL_CLASS}]")
+
+
+def first_control(text: str) -> str | None:
+    """The first control character in ``text``, if any."""
+    found = CONTROL.search(text)
+    return found.group() if found else None
+
+
+def describe_control(char: str) -> str:
+    """A control character as a person can look it up: ``U+001B (ESC)``."""
+    code = ord(char)
+    if code < 0x20:
+        name = _C0_NAMES[code]
+    elif code == 0x7F:
+        name = "DEL"
+    elif code <= 0x9F:
+        name = _C1_NAMES[code - 0x80]
+    else:
+        name = unicodedata.name(char, "")
+    return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"
+
+
+def keys_as_property_names(schema: dict[str, Any]) -> None:
+    """Turn the ``patternProperties`` pydantic writes for constrained keys into ``propertyNames``.
+
+    ``patternProperties`` only describes the keys that match; a key that does not would pass
+    the JSON Schema while the model rejects it.
+    """
+    ((pattern, values),) = schema.pop("patternProperties").items()
+    schema["propertyNames"] = {"pattern": pattern}
+    schema["additionalProperties"] = values
 
 
 class Record(BaseModel):

@@ -6,7 +6,7 @@ import enum
 
 from pydantic import Field
 
-from accords.model.common import EdtfDate, Record, RecordId, Text
+from accords.model.common import CONTROL_CLASS, EdtfDate, Record, RecordId, Text
 
 
 class SourceKind(enum.StrEnum):
@@ -16,6 +16,15 @@ class SourceKind(enum.StrEnum):
     OFFICIAL = "official"
     BLOG = "blog"
     DATASET = "dataset"
+
+
+#: A web address: no white space and no control characters. Spelled out rather than ``\S``,
+#: which Python and JavaScript read differently (U+001C-U+001F, U+0085, U+FEFF).
+_URL_PATTERN = (
+    r"^https?://[^\u0000-\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+    + CONTROL_CLASS
+    + r"]+$(?!\n)"
+)
 
 
 class Source(Record):
@@ -38,7 +47,7 @@ class Source(Record):
     )
     url: str | None = Field(
         default=None,
-        pattern=r"^https?://\S+$(?!\n)",
+        pattern=_URL_PATTERN,
         description="Where the document was published.",
     )
     file: Text | None = Field(

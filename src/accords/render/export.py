@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from accords.analysis.export import Table, Value
-from accords.render.escape import csv_cell
+from accords.render.escape import csv_cell, json_document
 from accords.writing import write_atomic
 
 EXPORT_FORMATS = ("csv", "json")
@@ -35,8 +34,8 @@ def csv_text(table: Table) -> str:
 
 
 def json_text(tables: Sequence[Table]) -> str:
-    data = {t.name: t.records() for t in tables}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """The tables as one JSON document, keyed by table name."""
+    return json_document({t.name: t.records() for t in tables}) + "\n"
 
 
 def write_stream(tables: Sequence[Table], fmt: str, out: TextIO) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections import Counter
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from accords.findings import CheckResult, Finding, Severity
+from accords.render.escape import CONTROL_ESCAPES, json_document
 
 FindingsRenderer = Callable[[CheckResult, TextIO], None]
 
@@ -108,7 +108,8 @@ def source_window(line: str, col: int) -> tuple[str, int]:
     return shown, len(before)
 
 
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160)) if c != 9}
+#: Every control character as ``escape.py`` shows it, and line breaks too: a finding is one line.
+_CONTROLS = {**CONTROL_ESCAPES, 0x0A: "\\x0a"}
 
 
 def _safe(text: str) -> str:
@@ -134,8 +135,7 @@ def render_json(result: CheckResult, out: TextIO) -> None:
             "files": result.tally.files,
         },
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_document(document) + "\n")
 
 
 def _escape_data(text: str) -> str:

@@ -8,12 +8,11 @@ from the :class:`~accords.analysis.compare.ComparisonResult`.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
 from accords.analysis.compare import ActorRow, ComparisonResult
-from accords.render.escape import csv_cell, markdown_text
+from accords.render.escape import csv_cell, json_document, markdown_text
 from accords.render.vocabulary import footnote_numbers, legend, mark_label, notes, source_line
 
 FORMATS = ("table", "markdown", "csv", "json", "html", "latex")
@@ -71,8 +70,7 @@ class JsonRenderer:
             for m in c.marks
             if m.sources and m.change != "removed"
         ]
-        json.dump(data, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(json_document(data) + "\n")
 
 
 class MarkdownRenderer:

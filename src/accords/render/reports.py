@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Protocol, TextIO
 
 from accords.analysis.diff import ActorChange, DiffResult
 from accords.analysis.show import AgreementSummary
-from accords.render.escape import markdown_text, terminal_text
+from accords.render.escape import json_document, markdown_text, terminal_text
 
 REPORT_FORMATS = ("text", "markdown", "json")
 
@@ -59,8 +58,7 @@ class MarkdownWriter:
 
 
 def write_json(data: dict[str, Any], out: TextIO) -> None:
-    json.dump(data, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_document(data) + "\n")
 
 
 def writer_for(name: str, out: TextIO) -> Writer:

@@ -6,7 +6,6 @@ same between runs. Paths become relative URIs (absolute ones ``file://`` URIs).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
@@ -14,6 +13,7 @@ from urllib.parse import quote
 
 from accords import __version__
 from accords.findings import CheckResult, Finding, Severity
+from accords.render.escape import json_document
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -105,5 +105,4 @@ def path_to_uri(path: str) -> str:
 
 def render_sarif(result: CheckResult, out: TextIO) -> None:
     """Write the SARIF log as JSON."""
-    json.dump(sarif_document(result.findings), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_document(sarif_document(result.findings)) + "\n")

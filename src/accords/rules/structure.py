@@ -211,6 +211,17 @@ _structural(
     "The value breaks a constraint of the schema (range, length, form).",
 )
 _structural(
+    "E108",
+    "control-character",
+    "Text holding a control character",
+    'title: "Ankara deal\\e[31m"',
+    "title: Ankara deal",
+    "Escape sequences (ESC, U+009B), other C0 and C1 controls, DEL and the bidirectional "
+    "overrides and isolates (U+202A-U+202E, U+2066-U+2069) are refused in every text field: a "
+    "terminal would act on them, and bidi controls show text in another order than it is "
+    "stored. Line breaks and tabs are allowed; so are the marks LRM and RLM.",
+)
+_structural(
     "E200",
     "unquoted-date",
     "A date is not quoted",
