@@ -149,8 +149,11 @@ def test_escape_sequences_in_a_file_never_reach_the_terminal(tmp_path: Path) -> 
         assert "\\x1b]0;owned" in result.output, fmt
 
 
-def test_a_bidi_override_in_a_file_is_a_finding_shown_escaped(tmp_path: Path) -> None:
-    path = tmp_path / "agreements" / "bidi.yaml"
+def test_a_bidi_override_in_a_file_is_a_finding_shown_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = Path("agreements") / "bidi.yaml"
+    monkeypatch.chdir(tmp_path)
     path.parent.mkdir()
     path.write_text('id: x\ntitle: "Truce \u202e.sdloh"\nkind: ceasefire\n', "utf-8")
     result = runner.invoke(app, ["validate", str(path)])
