@@ -1,0 +1,88 @@
+"""Every command in every format on the bundled dataset, against stored, reviewed output.
+
+A change of structure must leave what users see unchanged; a deliberate change of output
+updates the stored files (``ACCORDS_REGEN_SNAPSHOTS=1``) in a commit that says why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from accords.cli.app import app
+
+REPO = Path(__file__).resolve().parents[2]
+SNAPSHOTS = REPO / "tests" / "data" / "snapshots"
+
+_ONE_AGREEMENT = "ankara-aleppo-evacuation-2016"
+_A, _B = "kerry-lavrov-cessation-2016", "moscow-declaration-2016"
+
+COMMANDS: dict[str, list[str]] = {
+    **{f"validate-{f}": ["validate", "--format", f] for f in ("text", "json", "github", "sarif")},
+    **{f"check-{f}": ["check", "--format", f] for f in ("text", "json", "github", "sarif")},
+    **{
+        f"compare-{f}": ["compare", "--format", f]
+        for f in ("table", "markdown", "csv", "json", "html", "latex")
+    },
+    "compare-as-of": ["compare", "--as-of", "2016-12-25", "--format", "markdown"],
+    "compare-scenario": ["compare", "--scenario", "what-if-jfs-not-excluded", "-f", "json"],
+    "compare-grouped": ["compare", "--group-by", "coalition", "--order", "name", "-f", "csv"],
+    "compare-states": ["compare", "--kind", "state", "--all-actors", "-f", "markdown"],
+    **{f"diff-{f}": ["diff", _A, _B, "--format", f] for f in ("text", "markdown", "json")},
+    **{f"show-{f}": ["show", _ONE_AGREEMENT, "--format", f] for f in ("text", "markdown", "json")},
+    **{
+        f"timeline-{f}": ["timeline", "--format", f]
+        for f in ("text", "markdown", "mermaid", "json")
+    },
+    "timeline-window": ["timeline", "--from", "2016-12", "--to", "2017-01"],
+    "export-json": ["export", "--format", "json"],
+    **{
+        f"export-csv-{table}": ["export", "--format", "csv", "--table", table]
+        for table in (
+            "agreements",
+            "participants",
+            "exclusions",
+            "positions",
+            "terms",
+            "events",
+            "event_agreements",
+            "actors",
+        )
+    },
+    **{
+        f"scenarios-{f}": ["scenarios", "--as-of", "2017-06-01", "--format", f]
+        for f in ("text", "markdown", "json")
+    },
+    "rules-text": ["rules"],
+    "rules-json": ["rules", "--format", "json"],
+    "explain": ["explain", "C103"],
+}
+
+runner = CliRunner()
+
+
+def _normalised(output: str) -> str:
+    """The output with what changes from run to run (the time a check took) held still."""
+    return re.sub(r" in [0-9]+\.[0-9] s: ", " in T s: ", output)
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_output_is_the_stored_one(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("COLUMNS", "100")  # the table format fits the terminal's width
+    result = runner.invoke(app, COMMANDS[name])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    got = f"exit {result.exit_code}\n" + _normalised(result.output)
+    stored = SNAPSHOTS / f"{name}.txt"
+    if os.environ.get("ACCORDS_REGEN_SNAPSHOTS"):
+        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+        stored.write_text(got, encoding="utf-8")
+    assert got == stored.read_text(encoding="utf-8"), f"{name}: output differs from {stored}"
+
+
+def test_every_stored_snapshot_has_its_command() -> None:
+    assert sorted(p.stem for p in SNAPSHOTS.glob("*.txt")) == sorted(COMMANDS)
