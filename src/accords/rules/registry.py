@@ -88,6 +88,7 @@ _MODULES = (
     "accords.rules.sources",
     "accords.rules.scenarios",
     "accords.rules.external",
+    "accords.rules.internal",
 )
 
 
