@@ -7,6 +7,7 @@ from typing import Any
 
 from accords.analysis.common import first_date, parse_option_date
 from accords.dataset import Dataset
+from accords.errors import UsageError
 from accords.model.dates import DateInterval, date_or_none, iso_day
 
 AGREEMENT = "agreement"
@@ -53,9 +54,12 @@ def timeline(dataset: Dataset, *, start: str | None = None, end: str | None = No
     """Every agreement (at its first date) and event between ``start`` and ``end``.
 
     An item whose date interval overlaps the window's edge is kept and flagged ``partial``.
+    A window that ends before it starts is a usage error.
     """
     window_start = parse_option_date(start, "--from")
     window_end = parse_option_date(end, "--to")
+    if window_start and window_end and window_start.earliest > window_end.latest:
+        raise UsageError(f"--from {start} is after --to {end}: the window holds no day")
     items: list[tuple[DateInterval, int, dict[str, Any]]] = []
     for agreement in dataset.agreements.values():
         date = first_date(agreement)

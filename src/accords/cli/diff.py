@@ -11,7 +11,9 @@ import typer
 HELP = """Show who entered, who left, and whose role or stance changed between two agreements.
 
 Entered: at the table (any role) in the second agreement only; left: in the first only;
-changed: any other difference in roles, exclusions or stances.
+changed: any other difference in roles, exclusions or stances. --as-of DATE leaves out
+positions dated after DATE; undated ones, and those whose date's precision cannot place them
+before or after it, stay.
 
 Example:
 

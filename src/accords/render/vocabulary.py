@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accords.analysis.compare import ComparisonResult
+from accords.analysis.compare import AgreementColumn, ComparisonResult
 from accords.analysis.marks import ADDED, REMOVED, Mark
 
 ROLE_ABBREVIATIONS = {
@@ -59,6 +59,12 @@ CONTESTED_NOTE = "? the claim is contested"
 CHANGE_SUFFIX = {ADDED: " (+)", REMOVED: " (−)"}
 CHANGE_NOTES = {ADDED: "(+) added by the scenario", REMOVED: "(−) removed by the scenario"}
 UNDETERMINED_NOTE = "† the dates do not settle whether it existed by the --as-of date"
+UNDATED_NOTE = "‡ undated: the record gives no date, so it may not have existed by the --as-of date"
+
+
+def column_flag(column: AgreementColumn) -> str:
+    """The mark by a column's name when --as-of cannot place it: † undetermined, ‡ undated."""
+    return "†" if column.undetermined else "‡" if column.undated else ""
 
 
 def abbreviation(word: str) -> str:
@@ -104,6 +110,8 @@ def notes(result: ComparisonResult) -> list[str]:
             found.append(CHANGE_NOTES[change])
     if any(a.undetermined for a in result.agreements):
         found.append(UNDETERMINED_NOTE)
+    if any(a.undated for a in result.agreements):
+        found.append(UNDATED_NOTE)
     return found
 
 
