@@ -100,7 +100,7 @@ _UNDATED_COMPARE = """\
 | River Front | signatory[^1] | excluded:talks:not-invited[^2] |
 | Valley Alliance | signatory[^1] |  |
 | =cmd\\|' /C calc'!A0 | signatory[^1] |  |
-| Eastland | rejected[^3] | party[^4] |
+| Eastland | rejected‡[^3] | party[^4] |
 | Northland |  | host[^4] |
 
 **Agreements**
@@ -116,6 +116,7 @@ _UNDATED_COMPARE = """\
 - excluded:talks:not-invited: kept out of the talks, not invited
 - rejected: rejected it
 - ‡ undated: the record gives no date, so it may not have existed by the --as-of date
+- ‡ on a stance: undated, it may have been taken after the --as-of date
 
 [^1]: weekly-2031-03-09 — Why the Riverside truce is fragile \\| analysis (The Weekly, 2031-03-12)
 [^2]: opinion-2031-03 — Eastland never wanted peace (Front Voice, 2031-03)
@@ -124,18 +125,22 @@ _UNDATED_COMPARE = """\
 """
 
 
-def test_compare_marks_an_undated_agreement_undated_never_existing(
+def _without(path: Path, text: str) -> None:
+    old = path.read_text(encoding="utf-8")
+    assert old.count(text) == 1, text
+    path.write_text(old.replace(text, ""), encoding="utf-8")
+
+
+def test_compare_marks_undated_records_undated_never_existing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With its date removed, the capital talks are kept as of 2031-03-01, marked ‡ undated;
-    the truce and the harbour deal (dated later) are left out, and so is the UN's welcome of
-    the declaration (2031-05-01)."""
+    """With their dates removed, the capital talks and Eastland's rejection of the declaration
+    are kept as of 2031-03-01, marked ‡ undated; the truce and the harbour deal (dated later)
+    are left out, and so is the UN's welcome of the declaration (2031-05-01)."""
     root = tmp_path / "dataset"
     shutil.copytree(FIXTURE, root)
-    talks = root / "agreements" / "capital-talks-2031.yaml"
-    text = talks.read_text(encoding="utf-8")
-    assert 'dates: {proposed: "2031-06~"}\n' in text
-    talks.write_text(text.replace('dates: {proposed: "2031-06~"}\n', ""), encoding="utf-8")
+    _without(root / "agreements" / "capital-talks-2031.yaml", 'dates: {proposed: "2031-06~"}\n')
+    _without(root / "agreements" / "valley-declaration-2031.yaml", ' date: "2031-02-11",')
     code, out = _run(root, monkeypatch, "compare", "--as-of", "2031-03-01", "-f", "markdown")
     assert (code, out) == (0, _UNDATED_COMPARE)
     code, out = _run(root, monkeypatch, "compare", "--as-of", "2031-03-01", "-f", "json")
@@ -145,7 +150,19 @@ def test_compare_marks_an_undated_agreement_undated_never_existing(
     assert (code, [a["id"] for a in data["agreements"]], data["as_of"]) == (
         0,
         ["valley-declaration-2031", "capital-talks-2031"],
-        {"date": "2031-03-01", "undetermined": [], "undated": ["capital-talks-2031"]},
+        {
+            "date": "2031-03-01",
+            "undetermined": [],
+            "undated": ["capital-talks-2031"],
+            "unplaced_stances": [
+                {
+                    "actor": "eastland",
+                    "agreement": "valley-declaration-2031",
+                    "mark": "rejected",
+                    "why": "undated",
+                }
+            ],
+        },
     )
 
 

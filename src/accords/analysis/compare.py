@@ -111,6 +111,12 @@ class ComparisonResult:
                 "date": self.as_of,
                 "undetermined": [a.id for a in self.agreements if a.undetermined],
                 "undated": [a.id for a in self.agreements if a.undated],
+                "unplaced_stances": [
+                    {"actor": c.actor, "agreement": c.agreement, "mark": m.word, "why": m.unplaced}
+                    for c in self.cells
+                    for m in c.marks
+                    if m.unplaced is not None and m.change != REMOVED
+                ],
             }
         if self.scenario is not None:
             data["scenario"] = {
@@ -142,10 +148,10 @@ def compare(
     ``as_of`` reads the record as known on that date: it keeps agreements that existed by then
     (one whose dates' precision cannot settle it is kept and flagged ``undetermined``; one
     with no date is kept and flagged ``undated``, never shown as existing), drops positions
-    taken later and names actors as they were called then. ``scenario`` applies a scenario's
-    what-if changes and flags each mark it added or removed. ``kinds`` keeps actors of those
-    kinds; ``only_marked`` drops actors without a mark; ``order`` and ``group_by`` arrange the
-    rows.
+    taken later (flagging those it cannot place) and names actors as they were called then.
+    ``scenario`` applies a scenario's what-if changes and flags each mark it added or removed.
+    ``kinds`` keeps actors of those kinds; ``only_marked`` drops actors without a mark;
+    ``order`` and ``group_by`` arrange the rows.
     """
     if order not in ORDERS:
         raise UsageError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")

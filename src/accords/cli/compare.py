@@ -17,7 +17,8 @@ what changed. Formats: table, markdown, csv, json, html, latex.
 --as-of DATE reads the record as known on that date: agreements and positions dated after it
 are left out and actors are named as they were called then. An agreement whose dates'
 precision cannot place it before or after DATE stays, marked †; one with no date stays,
-marked ‡ undated, never shown as existing by then. Undated positions stay.
+marked ‡ undated, never shown as existing by then. Positions are marked alike (rejected†,
+welcomed‡); in JSON, as_of lists the undetermined, undated and unplaced_stances.
 
 Example:
 

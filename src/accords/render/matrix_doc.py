@@ -15,6 +15,7 @@ from accords.render.vocabulary import (
     legend,
     notes,
     source_line,
+    stance_flag,
 )
 
 _STYLE = """
@@ -77,7 +78,7 @@ class HtmlRenderer:
 
 
 def _html_mark(mark: Mark, numbers: dict[str, int]) -> str:
-    text = html_text(mark.word)
+    text = html_text(mark.word + stance_flag(mark))
     if mark.contested:
         text = f'<span class="contested">{text}</span>'
     if mark.change == ADDED:
@@ -135,7 +136,7 @@ class LatexRenderer:
 
 
 def _latex_mark(mark: Mark, numbers: dict[str, int]) -> str:
-    text = latex_text(mark.word)
+    text = latex_text(mark.word) + _LATEX_FLAGS[stance_flag(mark)]
     if mark.change == ADDED:
         text = f"\\textbf{{{text}}} (+)"
     elif mark.change == REMOVED:
