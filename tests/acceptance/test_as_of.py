@@ -195,3 +195,75 @@ def test_a_window_of_one_partial_date_is_not_reversed(monkeypatch: pytest.Monkey
         "Riverside humanitarian truce\n"
         "* the date's precision reaches outside the --from/--to window\n2 item(s).\n",
     )
+
+
+_DIFF = """\
+valley-declaration-2031 → riverside-truce-2031
+Valley declaration of principles → Riverside humanitarian truce
+
+Entered (at the table only in the second): 2
+  Eastland (eastland): rejected† → signatory, party
+  Northland (northland): — → mediator, guarantor
+
+Left (at the table only in the first): 2
+  Valley Alliance (valley-alliance): signatory → —
+  =cmd|' /C calc'!A0 (calc-group): signatory → excluded:talks:shut-out?
+
+Changed role, exclusion or stance: 3
+  River Front (river-front): signatory → party
+  <script>alert('x')</script> (black-flag): — → excluded:protection:explicit
+  Hill Brigade (hill-brigade): — → rejected‡
+† on a stance: its date does not settle if it was taken by the --as-of date
+‡ on a stance: undated, it may have been taken after the --as-of date
+0 actor(s) marked the same in both.
+"""
+
+
+def test_diff_flags_stances_the_date_cannot_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As of 2031-03-02, Eastland's rejection dated 2031-03 may come later (†) and the Hill
+    Brigade's rejection, its date removed, is undated (‡); the UN's welcome (2031-05-01) is out."""
+    root = tmp_path / "dataset"
+    shutil.copytree(FIXTURE, root)
+    valley = root / "agreements" / "valley-declaration-2031.yaml"
+    text = valley.read_text(encoding="utf-8")
+    valley.write_text(text.replace('date: "2031-02-11"', 'date: "2031-03"'), encoding="utf-8")
+    _without(root / "agreements" / "riverside-truce-2031.yaml", ' date: "2031-03-03",')
+    args = ("diff", "valley-declaration-2031", "riverside-truce-2031", "--as-of", "2031-03-02")
+    assert _run(root, monkeypatch, *args) == (0, _DIFF)
+    import json
+
+    code, out = _run(root, monkeypatch, *args, "--format", "json")
+    flagged = {
+        change["actor"]: change["unplaced"]
+        for group in ("entered", "left", "changed", "unchanged")
+        for change in json.loads(out)[group]
+        if "unplaced" in change
+    }
+    assert (code, flagged) == (
+        0,
+        {
+            "eastland": {"before": {"rejected": "undetermined"}, "after": {}},
+            "hill-brigade": {"before": {}, "after": {"rejected": "undated"}},
+        },
+    )
+
+
+def test_diff_of_an_agreement_dated_after_the_date_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from accords.cli.app import main
+
+    monkeypatch.chdir(FIXTURE)
+    args = ["diff", "riverside-truce-2031", "harbour-evacuation-2031", "--as-of", "2031-03-10"]
+    monkeypatch.setattr("sys.argv", ["accords", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    captured = capfd.readouterr()
+    assert (exit_info.value.code, captured.out, captured.err) == (
+        2,
+        "",
+        "accords: error: harbour-evacuation-2031 is dated 2031-04 (month), after --as-of "
+        "2031-03-10: it was not on record yet\n",
+    )

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accords.analysis.compare import ComparisonResult, compare
-from accords.analysis.diff import diff
+from accords.analysis.diff import DiffResult, diff
 from accords.analysis.export import export_tables
 from accords.analysis.scenarios import resolve_scenarios
 from accords.analysis.show import show
@@ -163,6 +163,15 @@ def _compare_as_of(dataset: Dataset, when: str, **options: str) -> ComparisonRes
         return None
 
 
+def _diff_as_of(dataset: Dataset, when: str) -> DiffResult | None:
+    """The diff as of ``when``; None when one of the two was dated after it (a usage error)."""
+    try:
+        return diff(dataset, "riverside-truce-2031", "capital-talks-2031", as_of=when)
+    except UsageError as exc:
+        assert str(exc).endswith(f", after --as-of {when}: it was not on record yet"), exc
+        return None
+
+
 def _every_command(dataset: Dataset, when: str) -> None:
     """Runs every analysis behind the commands, in every format, into memory."""
     out = io.StringIO()
@@ -174,9 +183,9 @@ def _every_command(dataset: Dataset, when: str) -> None:
                 matrix_renderer(fmt).render(result, out)
     for fmt in ("text", "markdown", "json"):
         render_diff(diff(dataset, "riverside-truce-2031", "valley-declaration-2031"), fmt, out)
-        render_diff(
-            diff(dataset, "riverside-truce-2031", "capital-talks-2031", as_of=when), fmt, out
-        )
+        dated = _diff_as_of(dataset, when)
+        if dated is not None:
+            render_diff(dated, fmt, out)
         for agreement in dataset.agreements:
             render_show(show(dataset, agreement), fmt, out)
         SCENARIO_RENDERERS[fmt](resolve_scenarios(dataset, as_of=when), out)
