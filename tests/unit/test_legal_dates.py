@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accords.analysis.compare import ComparisonResult, compare
@@ -199,11 +199,7 @@ def _every_command(dataset: Dataset, when: str) -> None:
         out.write(csv_text(table))
 
 
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=15, deadline=None)
 @given(
     dates=st.fixed_dictionaries({name: st.one_of(st.none(), legal_dates) for name in _NAMES}),
     when=legal_dates,
