@@ -18,6 +18,7 @@ from accords.errors import UsageError
 from accords.loading.yaml_positions import read_yaml
 from accords.model import FOLDERS
 from accords.model.common import ID_PATTERN
+from accords.model.dates import is_valid_date
 from accords.writing import write_atomic
 
 #: The source every scaffold cites until a real one replaces it.
@@ -136,9 +137,6 @@ def _date_of(record_id: str, today: dt.date) -> str:
     match = _LEADING_DATE_RE.match(record_id)
     if match is None:
         return str(today.year)
-    year, month, day = match.groups()
-    try:
-        dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return str(today.year)
-    return "-".join(part for part in (year, month, day) if part)
+    # The date grammar, not datetime, judges it: years 0000-9999 are all dates.
+    text = "-".join(part for part in match.groups() if part)
+    return text if is_valid_date(text) else str(today.year)

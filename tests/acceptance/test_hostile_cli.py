@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 import tomllib
@@ -22,6 +21,7 @@ from typer.testing import CliRunner
 import accords.loading.validate
 from accords.cli import app as app_module
 from accords.cli.app import app, main
+from support import without_timing
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 CASES: dict[str, dict[str, Any]] = tomllib.loads((HOSTILE / "cases.toml").read_text("utf-8"))
@@ -157,7 +157,7 @@ def test_a_bidi_override_in_a_file_is_a_finding_shown_escaped(
     path.parent.mkdir()
     path.write_text('id: x\ntitle: "Truce \u202e.sdloh"\nkind: ceasefire\n', "utf-8")
     result = runner.invoke(app, ["validate", str(path)])
-    output = re.sub(r" in [0-9]+\.[0-9] s: ", " in T s: ", result.output)
+    output = without_timing(result.output)
     assert (result.exit_code, output) == (
         1,
         f"{path}:2:8: E108 error: title: control character U+202E (RIGHT-TO-LEFT OVERRIDE) "

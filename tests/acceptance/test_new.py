@@ -47,6 +47,9 @@ def test_every_scaffold_validates(kind: str, record_id: str) -> None:
         ("2016-12-talks", "2016-12"),
         ("2016-talks", "2016"),
         ("2016-02-30-x", "2031"),
+        ("0000-02-29-first-leap-day", "0000-02-29"),
+        ("9999-12-31-last-day", "9999-12-31"),
+        ("0001-02-29-x", "2031"),
         ("talks", "2031"),
     ],
 )

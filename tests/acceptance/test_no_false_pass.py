@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from accords.cli.app import app
 from accords.config import Layout
 from accords.errors import AccordsError
+from support import without_timing
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
@@ -35,7 +36,7 @@ def _run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[i
 
 
 def _summary(output: str) -> str:
-    return re.sub(r" in [0-9]+\.[0-9] s: ", " in T s: ", output.splitlines()[-1])
+    return without_timing(output.splitlines()[-1])
 
 
 def _findings(output: str) -> list[tuple[str, str]]:

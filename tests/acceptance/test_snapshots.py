@@ -7,13 +7,13 @@ updates the stored files (``ACCORDS_REGEN_SNAPSHOTS=1``) in a commit that says w
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from accords.cli.app import app
+from support import without_timing
 
 REPO = Path(__file__).resolve().parents[2]
 SNAPSHOTS = REPO / "tests" / "data" / "snapshots"
@@ -67,7 +67,7 @@ runner = CliRunner()
 
 def _normalised(output: str) -> str:
     """The output with what changes from run to run (the time a check took) held still."""
-    return re.sub(r" in [0-9]+\.[0-9] s: ", " in T s: ", output)
+    return without_timing(output)
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

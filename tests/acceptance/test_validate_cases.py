@@ -10,7 +10,6 @@ installed ``accords`` script.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,7 @@ import pytest
 
 from accords.cli.app import main
 from accords.loading.yaml_positions import MAX_FILE_BYTES
+from support import without_timing
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 INVALID = sorted(p for p in (DATA / "invalid").iterdir() if p.is_dir())
@@ -290,7 +290,7 @@ def test_empty_dataset_is_an_error_not_a_pass(
 
 def summary(output: str) -> str:
     """The last line of a text report, its timing replaced by ``T``."""
-    return re.sub(r" in [0-9]+\.[0-9] s: ", " in T s: ", output.splitlines()[-1])
+    return without_timing(output.splitlines()[-1])
 
 
 def _script() -> list[str]:

@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accords.model.dates import DateInterval, Order, Precision, parse_date
+from accords.model.dates import (
+    FIRST_ORDINAL,
+    LAST_ORDINAL,
+    DateInterval,
+    Order,
+    Precision,
+    date_or_none,
+    is_valid_date,
+    iso_day,
+    parse_date,
+)
 from accords.rules.helpers import before
 
 days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
@@ -38,7 +48,7 @@ def edtf_dates(draw: st.DrawFn) -> str:
 
 
 def _day(ordinal: int) -> DateInterval:
-    return parse_date(dt.date.fromordinal(ordinal).isoformat())
+    return parse_date(iso_day(ordinal))
 
 
 _MIRROR = {
@@ -119,3 +129,59 @@ def test_the_fast_path_agrees_with_the_grammar(day: dt.date) -> None:
 def test_interval_bounds(text: str, first: str, last: str) -> None:
     parsed = parse_date(text)
     assert (parsed.start.isoformat(), parsed.end.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("0000", "0000-01-01", "0000-12-31"),
+        ("0000-02", "0000-02-01", "0000-02-29"),
+        ("0000-02-29~", "0000-02-29", "0000-02-29"),
+        ("0000-01-01", "0000-01-01", "0000-01-01"),
+        ("9999-12", "9999-12-01", "9999-12-31"),
+        ("9999-12-31", "9999-12-31", "9999-12-31"),
+        ("0000/9999", "0000-01-01", "9999-12-31"),
+        ("../2016", "0000-01-01", "2016-12-31"),
+        ("2016/..", "2016-01-01", "9999-12-31"),
+        ("../..", "0000-01-01", "9999-12-31"),
+        ("../0000", "0000-01-01", "0000-12-31"),
+        ("9999/..", "9999-01-01", "9999-12-31"),
+    ],
+)
+def test_the_edges_of_the_grammar_have_exact_days(text: str, first: str, last: str) -> None:
+    parsed = parse_date(text)
+    assert is_valid_date(text)
+    assert (iso_day(parsed.earliest), iso_day(parsed.latest)) == (first, last)
+
+
+def test_year_0000_comes_just_before_year_0001() -> None:
+    """Year 0000 is a leap year of 366 days ending on day 0, the eve of 0001-01-01 (day 1)."""
+    year_zero, year_one = parse_date("0000"), parse_date("0001-01-01")
+    assert (year_zero.earliest, year_zero.latest, year_one.earliest) == (-365, 0, 1)
+    assert year_zero.compare(year_one) is Order.BEFORE
+    assert parse_date("../..").compare(year_zero) is Order.UNDETERMINED
+
+
+def test_datetime_views_clamp_year_0000_to_the_first_day_python_holds() -> None:
+    parsed = parse_date("0000/0001-01-01")
+    assert (parsed.start, parsed.end) == (dt.date(1, 1, 1), dt.date(1, 1, 1))
+    assert parse_date("9999-12").end == dt.date(9999, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [("0000-02-29", True), ("0000-02-30", False), ("0001-02-29", False), ("0100-02-29", False)],
+)
+def test_year_0000_days_are_checked_against_the_calendar(text: str, valid: bool) -> None:
+    assert is_valid_date(text) is valid
+    assert (date_or_none(text) is not None) is valid
+
+
+@given(st.integers(FIRST_ORDINAL, LAST_ORDINAL))
+def test_every_day_of_the_grammar_round_trips_through_iso_text(ordinal: int) -> None:
+    text = iso_day(ordinal)
+    assert parse_date(text).earliest == parse_date(text).latest == ordinal, text
+
+
+def test_iso_day_clamps_to_the_days_the_grammar_writes() -> None:
+    assert [iso_day(FIRST_ORDINAL - 1), iso_day(LAST_ORDINAL + 1)] == ["0000-01-01", "9999-12-31"]

@@ -8,7 +8,14 @@ from collections.abc import Iterable
 from accords.errors import UsageError
 from accords.model import Actor, Agreement
 from accords.model.common import Citation, source_id
-from accords.model.dates import DateInterval, InvalidDate, Order, date_or_none, parse_date
+from accords.model.dates import (
+    LAST_ORDINAL,
+    DateInterval,
+    InvalidDate,
+    Order,
+    date_or_none,
+    parse_date,
+)
 
 #: The date fields that say an agreement existed, earliest first in the life of an agreement.
 EXISTENCE_FIELDS = ("signed", "announced", "effective")
@@ -59,7 +66,7 @@ def chronological_key(agreement: Agreement) -> tuple[int, int, str]:
     """Orders agreements by first date (undated last), then id, whatever the file order."""
     date = first_date(agreement)
     if date is None:
-        return (_dt.date.max.toordinal() + 1, 0, agreement.id)
+        return (LAST_ORDINAL + 1, 0, agreement.id)
     return (date.earliest, date.latest, agreement.id)
 
 

@@ -29,12 +29,19 @@ NO_GROUP = "(none)"
 
 @dataclass(frozen=True, slots=True)
 class AgreementColumn:
-    """One column: an agreement, its date, and whether ``as_of`` could not settle its inclusion."""
+    """One column: an agreement, its date, and whether ``as_of`` could not settle its inclusion:
+    ``undetermined`` when its dates' precision does not, ``undated`` when it has no date."""
 
     id: str
     title: str
     date: str | None = None
     undetermined: bool = False
+    undated: bool = False
+
+    @property
+    def shown_date(self) -> str | None:
+        """The date to print by the title: the date, or "undated" for an undated column."""
+        return self.date or ("undated" if self.undated else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +110,13 @@ class ComparisonResult:
             data["as_of"] = {
                 "date": self.as_of,
                 "undetermined": [a.id for a in self.agreements if a.undetermined],
+                "undated": [a.id for a in self.agreements if a.undated],
+                "unplaced_stances": [
+                    {"actor": c.actor, "agreement": c.agreement, "mark": m.word, "why": m.unplaced}
+                    for c in self.cells
+                    for m in c.marks
+                    if m.unplaced is not None and m.change != REMOVED
+                ],
             }
         if self.scenario is not None:
             data["scenario"] = {
@@ -131,11 +145,13 @@ def compare(
     """The actor × agreement matrix.
 
     ``agreements`` picks columns in the order given (default: every agreement, by date).
-    ``as_of`` keeps agreements that existed by that date — those whose dates cannot settle it
-    are kept and flagged ``undetermined`` —, drops positions taken later and names actors as
-    they were called then. ``scenario`` applies a scenario's what-if changes and flags each
-    mark it added or removed. ``kinds`` keeps actors of those kinds; ``only_marked`` drops
-    actors without a mark; ``order`` and ``group_by`` arrange the rows.
+    ``as_of`` reads the record as known on that date: it keeps agreements that existed by then
+    (one whose dates' precision cannot settle it is kept and flagged ``undetermined``; one
+    with no date is kept and flagged ``undated``, never shown as existing), drops positions
+    taken later (flagging those it cannot place) and names actors as they were called then.
+    ``scenario`` applies a scenario's what-if changes and flags each mark it added or removed.
+    ``kinds`` keeps actors of those kinds; ``only_marked`` drops actors without a mark;
+    ``order`` and ``group_by`` arrange the rows.
     """
     if order not in ORDERS:
         raise UsageError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
@@ -190,18 +206,18 @@ def _columns(chosen: list[Any], date: DateInterval | None) -> list[AgreementColu
     columns = []
     for agreement in chosen:
         when = existence_date(agreement) or first_date(agreement)
-        undetermined = False
-        if date is not None:
-            verdict = Order.UNDETERMINED if when is None else on_or_before(when, date)
-            if verdict is Order.AFTER:
-                continue
-            undetermined = verdict is Order.UNDETERMINED
+        verdict = Order.BEFORE
+        if date is not None and when is not None:
+            verdict = on_or_before(when, date)
+        if verdict is Order.AFTER:
+            continue
         columns.append(
             AgreementColumn(
                 agreement.id,
                 agreement.title,
                 when.text if when is not None else None,
-                undetermined,
+                undetermined=verdict is Order.UNDETERMINED,
+                undated=date is not None and when is None,
             )
         )
     return columns

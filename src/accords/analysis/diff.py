@@ -5,10 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from accords.analysis.common import actor_name, parse_option_date, resolve_agreements
+from accords.analysis.common import (
+    actor_name,
+    existence_date,
+    first_date,
+    on_or_before,
+    parse_option_date,
+    resolve_agreements,
+)
 from accords.analysis.marks import ROLE, Mark, agreement_marks
 from accords.dataset import Dataset
 from accords.errors import UsageError
+from accords.model import Agreement
+from accords.model.dates import DateInterval, Order
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +28,9 @@ class ActorChange:
     name: str
     before: tuple[str, ...]
     after: tuple[str, ...]
+    #: ``(word, why)`` of the stances the --as-of date cannot place (undetermined, undated).
+    before_unplaced: tuple[tuple[str, str], ...] = ()
+    after_unplaced: tuple[tuple[str, str], ...] = ()
 
     @property
     def added(self) -> tuple[str, ...]:
@@ -29,7 +41,7 @@ class ActorChange:
         return tuple(m for m in self.before if m not in self.after)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "actor": self.actor,
             "name": self.name,
             "before": list(self.before),
@@ -37,6 +49,12 @@ class ActorChange:
             "added": list(self.added),
             "removed": list(self.removed),
         }
+        if self.before_unplaced or self.after_unplaced:
+            data["unplaced"] = {
+                "before": dict(self.before_unplaced),
+                "after": dict(self.after_unplaced),
+            }
+        return data
 
 
 @dataclass(frozen=True)
@@ -67,12 +85,15 @@ class DiffResult:
 
 
 def diff(dataset: Dataset, first: str, second: str, *, as_of: str | None = None) -> DiffResult:
-    """Compare the actors of two agreements; ``as_of`` drops positions taken after that date
-    and names actors as they were called then."""
+    """Compare the actors of two agreements; ``as_of`` reads them as known on that date: an
+    agreement dated after it is a usage error, positions taken after it are dropped, those it
+    cannot place are flagged, and actors are named as they were called then."""
     if first == second:
         raise UsageError("diff needs two different agreements")
     date = parse_option_date(as_of, "--as-of")
     a, b = resolve_agreements(dataset.agreements, [first, second])
+    for agreement in (a, b):
+        _require_known(agreement, date)
     before, after = agreement_marks(a, date), agreement_marks(b, date)
     groups: dict[str, list[ActorChange]] = {k: [] for k in ("entered", "left", "changed", "same")}
     for actor in dict.fromkeys([*before, *after]):
@@ -82,6 +103,8 @@ def diff(dataset: Dataset, first: str, second: str, *, as_of: str | None = None)
             actor_name(dataset.actors.get(actor), actor, date),
             tuple(m.word for m in old),
             tuple(m.word for m in new),
+            tuple((m.word, m.unplaced) for m in old if m.unplaced),
+            tuple((m.word, m.unplaced) for m in new if m.unplaced),
         )
         seated_before, seated_after = _seated(old), _seated(new)
         if seated_after and not seated_before:
@@ -100,6 +123,16 @@ def diff(dataset: Dataset, first: str, second: str, *, as_of: str | None = None)
         tuple(groups["changed"]),
         tuple(groups["same"]),
     )
+
+
+def _require_known(agreement: Agreement, as_of: DateInterval | None) -> None:
+    """An agreement dated after the as-of date was not on record then: nothing to compare."""
+    when = existence_date(agreement) or first_date(agreement)
+    if as_of is not None and when is not None and on_or_before(when, as_of) is Order.AFTER:
+        raise UsageError(
+            f"{agreement.id} is dated {when.describe()}, after --as-of {as_of.text}: "
+            "it was not on record yet"
+        )
 
 
 def _seated(marks: list[Mark]) -> bool:

@@ -6,7 +6,6 @@ their EDTF text and gain ``_earliest``/``_latest`` ISO columns, so partial dates
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,7 @@ from accords.analysis.common import actor_name, chronological_key, first_date
 from accords.analysis.common import source_ids as _source_ids
 from accords.dataset import Dataset
 from accords.model.common import Citation
-from accords.model.dates import date_or_none
+from accords.model.dates import date_or_none, iso_day
 
 Value = str | int | float | bool | None
 
@@ -97,7 +96,7 @@ def _sources(refs: Iterable[str | Citation]) -> str:
 
 
 def _iso(ordinal: int | None) -> str | None:
-    return _dt.date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+    return iso_day(ordinal) if ordinal is not None else None
 
 
 def _bounds(text: str | None) -> tuple[str | None, str | None]:

@@ -15,16 +15,22 @@ STANCE = "stance"
 ADDED = "added"
 REMOVED = "removed"
 
+#: Why an as-of date cannot place a stance: its date's precision, or no date at all.
+UNDETERMINED = "undetermined"
+UNDATED = "undated"
+
 
 @dataclass(frozen=True, slots=True)
 class Mark:
     """One mark in one cell: its word (``mediator``, ``excluded:talks:shut-out?``), its category,
-    the sources it rests on, and, under a scenario, whether the scenario added or removed it."""
+    the sources it rests on, under a scenario whether the scenario added or removed it, and
+    under an as-of date whether that date cannot place it (``undetermined`` or ``undated``)."""
 
     word: str
     category: str
     sources: tuple[str, ...] = ()
     change: str | None = None
+    unplaced: str | None = None
 
     @property
     def contested(self) -> bool:
@@ -42,15 +48,22 @@ def agreement_marks(
     """Every actor's marks on one agreement, in record order: roles, exclusions, stances.
 
     With ``as_of``, positions taken definitely after that date are left out; undated or
-    undetermined ones stay, since the record cannot say they came later.
+    undetermined ones stay, since the record cannot say they came later, flagged ``unplaced``
+    so that no output shows them as taken by then.
     """
     marks: dict[str, dict[str, Mark]] = {}
 
-    def add(actor: str, word: str, category: str, sources: tuple[str, ...]) -> None:
+    def add(
+        actor: str, word: str, category: str, sources: tuple[str, ...], unplaced: str | None = None
+    ) -> None:
         cell = marks.setdefault(actor, {})
         known = cell.get(word)
-        merged = sources if known is None else tuple(dict.fromkeys((*known.sources, *sources)))
-        cell[word] = Mark(word, category, merged)
+        if known is not None:
+            sources = tuple(dict.fromkeys((*known.sources, *sources)))
+            # One record of the stance placed by then is enough; else the dated one speaks.
+            both = {known.unplaced, unplaced}
+            unplaced = None if None in both else UNDETERMINED if UNDETERMINED in both else UNDATED
+        cell[word] = Mark(word, category, sources, unplaced=unplaced)
 
     for participant in agreement.participants:
         suffix = "?" if participant.contested else ""
@@ -62,10 +75,15 @@ def agreement_marks(
         add(exclusion.actor, word, EXCLUSION, source_ids(exclusion.sources))
     for position in agreement.positions:
         date = date_or_none(position.date)
-        if as_of is not None and date is not None and on_or_before(date, as_of) is Order.AFTER:
-            continue
+        unplaced = None
+        if as_of is not None:
+            order = on_or_before(date, as_of) if date is not None else None
+            if order is Order.AFTER:
+                continue
+            unplaced = UNDATED if order is None else None
+            unplaced = UNDETERMINED if order is Order.UNDETERMINED else unplaced
         word = position.stance.value + ("?" if position.contested else "")
-        add(position.actor, word, STANCE, source_ids(position.sources))
+        add(position.actor, word, STANCE, source_ids(position.sources), unplaced)
     return {actor: list(cell.values()) for actor, cell in marks.items()}
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from accords.analysis.common import first_date, parse_option_date
 from accords.dataset import Dataset
-from accords.model.dates import DateInterval, date_or_none
+from accords.errors import UsageError
+from accords.model.dates import DateInterval, date_or_none, iso_day
 
 AGREEMENT = "agreement"
 EVENT = "event"
@@ -54,9 +54,12 @@ def timeline(dataset: Dataset, *, start: str | None = None, end: str | None = No
     """Every agreement (at its first date) and event between ``start`` and ``end``.
 
     An item whose date interval overlaps the window's edge is kept and flagged ``partial``.
+    A window that ends before it starts is a usage error.
     """
     window_start = parse_option_date(start, "--from")
     window_end = parse_option_date(end, "--to")
+    if window_start and window_end and window_start.earliest > window_end.latest:
+        raise UsageError(f"--from {start} is after --to {end}: the window holds no day")
     items: list[tuple[DateInterval, int, dict[str, Any]]] = []
     for agreement in dataset.agreements.values():
         date = first_date(agreement)
@@ -68,7 +71,7 @@ def timeline(dataset: Dataset, *, start: str | None = None, end: str | None = No
         status = outcome.status.value if outcome is not None else agreement.certainty.value
         last = max(date.latest, end_date.latest) if end_date else date.latest
         fields = _item(date, AGREEMENT, agreement.id, agreement.title, agreement.kind.value, status)
-        fields |= {"end": end_text, "end_latest": _iso(end_date.latest) if end_date else None}
+        fields |= {"end": end_text, "end_latest": iso_day(end_date.latest) if end_date else None}
         items.append((date, last, fields))
     for event in dataset.events.values():
         date = date_or_none(event.date)
@@ -95,8 +98,8 @@ def _item(
 ) -> dict[str, Any]:
     return {
         "date": date.text,
-        "earliest": _iso(date.earliest),
-        "latest": _iso(date.latest),
+        "earliest": iso_day(date.earliest),
+        "latest": iso_day(date.latest),
         "precision": date.precision.value,
         "described": date.describe(),
         "kind": kind,
@@ -109,7 +112,3 @@ def _item(
 
 def _sort_key(date: DateInterval, fields: dict[str, Any]) -> tuple[int, int, int, str]:
     return (date.earliest, date.latest, 0 if fields["kind"] == AGREEMENT else 1, fields["id"])
-
-
-def _iso(ordinal: int) -> str:
-    return _dt.date.fromordinal(ordinal).isoformat()

@@ -11,9 +11,14 @@ import typer
 HELP = """Compare agreements: one row per actor, one column per agreement, every mark in the cells.
 
 Cells hold roles (mediator), exclusions (excluded:talks:shut-out), stances (rejected);
-a contested mark ends with '?'. --as-of keeps agreements that existed by that date and names
-actors as they were called then; --scenario applies a scenario's what-if changes and marks
+a contested mark ends with '?'. --scenario applies a scenario's what-if changes and marks
 what changed. Formats: table, markdown, csv, json, html, latex.
+
+--as-of DATE reads the record as known on that date: agreements and positions dated after it
+are left out and actors are named as they were called then. An agreement whose dates'
+precision cannot place it before or after DATE stays, marked †; one with no date stays,
+marked ‡ undated, never shown as existing by then. Positions are marked alike (rejected†,
+welcomed‡); in JSON, as_of lists the undetermined, undated and unplaced_stances.
 
 Example:
 
@@ -53,7 +58,7 @@ def compare(
         list[str] | None, typer.Argument(help="Agreement ids, in column order; default: all.")
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Only what existed by this date (EDTF).")
+        str | None, typer.Option("--as-of", help="Read the record as known on this date (EDTF).")
     ] = None,
     scenario: Annotated[
         str | None, typer.Option("--scenario", help="Apply this scenario's what-if changes.")

@@ -13,6 +13,10 @@ HELP = """Show who entered, who left, and whose role or stance changed between t
 Entered: at the table (any role) in the second agreement only; left: in the first only;
 changed: any other difference in roles, exclusions or stances.
 
+--as-of DATE reads both agreements as known on that date: one dated after DATE is an error,
+positions dated after it are left out, and a position whose date's precision cannot place it
+before or after DATE stays, marked † (rejected†), as does an undated one, marked ‡.
+
 Example:
 
     accords diff kerry-lavrov-cessation-2016 moscow-declaration-2016 --format markdown
@@ -29,7 +33,7 @@ def diff(
     first: Annotated[str, typer.Argument(help="The earlier (or reference) agreement id.")],
     second: Annotated[str, typer.Argument(help="The agreement to compare it with.")],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Leave out positions taken after this date.")
+        str | None, typer.Option("--as-of", help="Read the record as known on this date (EDTF).")
     ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")

@@ -16,6 +16,10 @@ deadline; false when the deadline has passed (as of --as-of, default today) with
 open while the deadline is ahead; undetermined when partial dates cannot settle it. The
 Brier score averages (probability − outcome)² over expectations resolved true or false.
 
+--as-of DATE reads the record as known on that date: forecasts made after it and records
+dated after it are left out. A matching record with no date, or one whose date's precision
+cannot place it before or after DATE, makes the verdict undetermined, never true.
+
 Example:
 
     accords scenarios --as-of 2017-06-30 --format markdown
@@ -25,7 +29,8 @@ Example:
 def scenarios(
     ids: Annotated[list[str] | None, typer.Argument(help="Scenario ids; default: all.")] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Resolve as of this date (default: today).")
+        str | None,
+        typer.Option("--as-of", help="Read the record as known on this date (default: all of it)."),
     ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")

@@ -11,7 +11,8 @@ import typer
 HELP = """List agreements and events in date order, partial dates shown with their precision.
 
 --from and --to keep what may fall inside the window; an item whose date reaches outside it
-is marked with *. The mermaid format is a gantt chart that GitHub draws.
+is marked with *. A --from after --to is an error. The mermaid format is a gantt chart that
+GitHub draws.
 
 Example:
 

@@ -11,10 +11,19 @@ into the JSON Schema, so that both give the same verdict on every string. Calend
 (``2016-02-30``) is part of the pattern; interval order (end before start) is a rule, not a type.
 Digits are ``[0-9]``, not ``\\d``: Python's ``\\d`` also matches other scripts' digits (``٢٠١٦``),
 JavaScript's does not, and the schema must mean the same everywhere.
+
+Days are proleptic Gregorian ordinals, as :meth:`datetime.date.toordinal` counts them
+(0001-01-01 is day 1), extended back over year 0000, which the grammar accepts and
+:mod:`datetime` cannot hold: 0000-01-01 is day -365 and 0000-12-31 day 0 (year 0000 is the
+leap year 1 BC of ISO 8601). Every string of the grammar therefore has exact ordinals and
+compares exactly; an open end (``..``) stands for the first or last day the grammar can write,
+0000-01-01 or 9999-12-31. :func:`iso_day` writes any such ordinal back as ISO text, and code
+that needs days goes through it, never through :meth:`datetime.date.fromordinal`.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import enum
 import re
@@ -39,9 +48,35 @@ EDTF_PATTERN = rf"^(?:{_SINGLE}|{_END}/{_END})$(?!\n)"
 _EDTF_RE = re.compile(EDTF_PATTERN)
 _PLAIN_DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
-#: Ordinal days stand in for open ends, so that every interval has two finite ends.
-_OPEN_START = _dt.date(1, 1, 1).toordinal()
-_OPEN_END = _dt.date(9999, 12, 31).toordinal()
+#: Year 0000 shares its calendar with year 0400 (the Gregorian calendar repeats every 400
+#: years), so its days are those of 0400 moved back by one cycle.
+_DAYS_IN_400_YEARS = 146097
+
+
+def day_ordinal(year: int, month: int, day: int) -> int:
+    """The ordinal of a calendar day of years 0000-9999 (0001-01-01 is 1, 0000-12-31 is 0)."""
+    if year == 0:
+        return _dt.date(400, month, day).toordinal() - _DAYS_IN_400_YEARS
+    return _dt.date(year, month, day).toordinal()
+
+
+#: The first and last day the grammar can write; open ends (``..``) stand for them, so that
+#: every interval has two finite ends.
+FIRST_ORDINAL = day_ordinal(0, 1, 1)
+LAST_ORDINAL = day_ordinal(9999, 12, 31)
+
+
+def iso_day(ordinal: int) -> str:
+    """The ISO text of an ordinal day (``0000-03-01``), clamped to 0000-01-01 … 9999-12-31."""
+    ordinal = min(max(ordinal, FIRST_ORDINAL), LAST_ORDINAL)
+    if ordinal >= 1:
+        return _dt.date.fromordinal(ordinal).isoformat()
+    return "0000" + _dt.date.fromordinal(ordinal + _DAYS_IN_400_YEARS).isoformat()[4:]
+
+
+def _month_end(year: int, month: int) -> int:
+    """The last day of a month (28-31)."""
+    return calendar.monthrange(year or 400, month)[1]
 
 
 class Precision(enum.Enum):
@@ -79,11 +114,14 @@ class DateInterval:
 
     @property
     def start(self) -> _dt.date:
-        return _dt.date.fromordinal(self.earliest)
+        """The first day as a :class:`datetime.date`; year 0000 reads as 0001-01-01, the
+        earliest day :mod:`datetime` holds (use :attr:`earliest` or :func:`iso_day` to be exact)."""
+        return _dt.date.fromordinal(max(self.earliest, 1))
 
     @property
     def end(self) -> _dt.date:
-        return _dt.date.fromordinal(self.latest)
+        """The last day as a :class:`datetime.date`, clamped like :attr:`start`."""
+        return _dt.date.fromordinal(max(self.latest, 1))
 
     def compare(self, other: DateInterval) -> Order:
         """Three-valued order: definite only when the intervals do not overlap."""
@@ -111,7 +149,7 @@ class InvalidDate(ValueError):
 
 def is_valid_date(text: str) -> bool:
     """Whether ``text`` is in the accepted grammar (plain ISO days take a fast path)."""
-    if _PLAIN_DAY_RE.match(text):
+    if _PLAIN_DAY_RE.match(text) and not text.startswith("0000"):
         try:
             _dt.date.fromisoformat(text)
         except ValueError:
@@ -122,7 +160,8 @@ def is_valid_date(text: str) -> bool:
 
 def parse_date(text: str) -> DateInterval:
     """Parse a date of the accepted grammar into an interval; raises :class:`InvalidDate`."""
-    if len(text) == 10 and _PLAIN_DAY_RE.match(text):
+    # Year 0000 is outside datetime's range: it takes the grammar's path.
+    if len(text) == 10 and _PLAIN_DAY_RE.match(text) and not text.startswith("0000"):
         try:
             day = _dt.date.fromisoformat(text).toordinal()
         except ValueError:
@@ -140,8 +179,8 @@ def _parse_qualified(text: str) -> DateInterval:
         )
     if "/" in text:
         left, right = text.split("/", 1)
-        start = _OPEN_START if left == ".." else _parse_single(left).earliest
-        end = _OPEN_END if right == ".." else _parse_single(right).latest
+        start = FIRST_ORDINAL if left == ".." else _parse_single(left).earliest
+        end = LAST_ORDINAL if right == ".." else _parse_single(right).latest
         qualified = any(mark in text for mark in "~?%")
         return DateInterval(
             text,
@@ -158,22 +197,22 @@ def _parse_single(text: str) -> DateInterval:
     core = text.rstrip("~?%")
     mark = text[len(core) :]
     parts = [int(p) for p in core.split("-")]
+    year = parts[0]
     if len(parts) == 3:
-        first = last = _dt.date(*parts)
+        first = last = day_ordinal(year, parts[1], parts[2])
         precision = Precision.DAY
     elif len(parts) == 2:
-        year, month = parts
-        first = _dt.date(year, month, 1)
-        following = _dt.date(year + (month == 12), month % 12 + 1, 1)
-        last = following - _dt.timedelta(days=1)
+        month = parts[1]
+        first = day_ordinal(year, month, 1)
+        last = day_ordinal(year, month, _month_end(year, month))
         precision = Precision.MONTH
     else:
-        first, last = _dt.date(parts[0], 1, 1), _dt.date(parts[0], 12, 31)
+        first, last = day_ordinal(year, 1, 1), day_ordinal(year, 12, 31)
         precision = Precision.YEAR
     return DateInterval(
         text,
-        first.toordinal(),
-        last.toordinal(),
+        first,
+        last,
         precision,
         approximate=mark in ("~", "%"),
         uncertain=mark in ("?", "%"),

@@ -11,9 +11,16 @@ import csv
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
-from accords.analysis.compare import ActorRow, ComparisonResult
+from accords.analysis.compare import ActorRow, AgreementColumn, ComparisonResult
 from accords.render.escape import csv_cell, json_document, markdown_text
-from accords.render.vocabulary import footnote_numbers, legend, mark_label, notes, source_line
+from accords.render.vocabulary import (
+    column_flag,
+    footnote_numbers,
+    legend,
+    mark_label,
+    notes,
+    source_line,
+)
 
 FORMATS = ("table", "markdown", "csv", "json", "html", "latex")
 
@@ -79,7 +86,7 @@ class MarkdownRenderer:
     def render(self, result: ComparisonResult, out: TextIO) -> None:
         numbers = footnote_numbers(result)
         out.write(f"### {markdown_text(title_of(result))}\n\n")
-        headers = ["Actor", *(_header(a.id, a.undetermined) for a in result.agreements)]
+        headers = ["Actor", *(_header(a) for a in result.agreements)]
         out.write("| " + " | ".join(headers) + " |\n")
         out.write("|" + " --- |" * len(headers) + "\n")
         for group, rows in row_groups(result):
@@ -97,7 +104,7 @@ class MarkdownRenderer:
                 out.write("| " + " | ".join([markdown_text(row.name), *cells]) + " |\n")
         out.write("\n**Agreements**\n\n")
         for a in result.agreements:
-            date = f" ({markdown_text(a.date)})" if a.date else ""
+            date = f" ({markdown_text(a.shown_date)})" if a.shown_date else ""
             out.write(f"- `{a.id}`: {markdown_text(a.title)}{date}\n")
         out.write("\n**Legend**\n\n")
         for _, word, text in legend(result):
@@ -110,8 +117,9 @@ class MarkdownRenderer:
                 out.write(f"[^{number}]: {markdown_text(source_line(result, source))}\n")
 
 
-def _header(agreement_id: str, undetermined: bool) -> str:
-    return f"`{agreement_id}`" + (" †" if undetermined else "")
+def _header(column: AgreementColumn) -> str:
+    flag = column_flag(column)
+    return f"`{column.id}`" + (f" {flag}" if flag else "")
 
 
 def _table() -> MatrixRenderer:

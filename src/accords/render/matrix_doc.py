@@ -10,10 +10,12 @@ from accords.render.escape import html_text, latex_text
 from accords.render.matrix import row_groups, title_of
 from accords.render.vocabulary import (
     CHANGE_SUFFIX,
+    column_flag,
     footnote_numbers,
     legend,
     notes,
     source_line,
+    stance_flag,
 )
 
 _STYLE = """
@@ -41,7 +43,7 @@ class HtmlRenderer:
             f"<h1>{title}</h1>\n<table>\n<thead>\n<tr><th>Actor</th>"
         )
         for a in result.agreements:
-            mark = " †" if a.undetermined else ""
+            mark = f" {column_flag(a)}" if column_flag(a) else ""
             out.write(f'<th title="{html_text(a.title)}"><code>{html_text(a.id)}</code>{mark}</th>')
         out.write("</tr>\n</thead>\n<tbody>\n")
         width = len(result.agreements) + 1
@@ -58,7 +60,7 @@ class HtmlRenderer:
                 out.write("</tr>\n")
         out.write("</tbody>\n</table>\n<h2>Agreements</h2>\n<ul>\n")
         for a in result.agreements:
-            date = f" ({html_text(a.date)})" if a.date else ""
+            date = f" ({html_text(a.shown_date)})" if a.shown_date else ""
             out.write(f"<li><code>{html_text(a.id)}</code>: {html_text(a.title)}{date}</li>\n")
         out.write("</ul>\n<h2>Legend</h2>\n<dl>\n")
         for _, word, text in legend(result):
@@ -76,7 +78,7 @@ class HtmlRenderer:
 
 
 def _html_mark(mark: Mark, numbers: dict[str, int]) -> str:
-    text = html_text(mark.word)
+    text = html_text(mark.word + stance_flag(mark))
     if mark.contested:
         text = f'<span class="contested">{text}</span>'
     if mark.change == ADDED:
@@ -85,6 +87,10 @@ def _html_mark(mark: Mark, numbers: dict[str, int]) -> str:
         text = f"<del>{text}{CHANGE_SUFFIX[REMOVED]}</del>"
     refs = ",".join(f'<a href="#src-{numbers[s]}">{numbers[s]}</a>' for s in mark.sources)
     return text + (f"<sup>{refs}</sup>" if refs else "")
+
+
+#: The LaTeX form of a column flag.
+_LATEX_FLAGS = {"": "", "†": "$^\\dagger$", "‡": "$^\\ddagger$"}
 
 
 class LatexRenderer:
@@ -98,8 +104,7 @@ class LatexRenderer:
         out.write(f"\\caption{{{latex_text(title_of(result))}}}\n")
         out.write(f"\\begin{{tabular}}{{l{'l' * columns}}}\n\\toprule\n")
         headers = [
-            f"A{i}" + ("$^\\dagger$" if a.undetermined else "")
-            for i, a in enumerate(result.agreements, 1)
+            f"A{i}" + _LATEX_FLAGS[column_flag(a)] for i, a in enumerate(result.agreements, 1)
         ]
         out.write(" & ".join(["Actor", *headers]) + " \\\\\n\\midrule\n")
         for index, (group, rows) in enumerate(row_groups(result)):
@@ -117,7 +122,7 @@ class LatexRenderer:
                 out.write(" & ".join([latex_text(row.name), *cells]) + " \\\\\n")
         out.write("\\bottomrule\n\\end{tabular}\n\n\\medskip\n\\begin{flushleft}\\footnotesize\n")
         for i, a in enumerate(result.agreements, 1):
-            date = f" ({latex_text(a.date)})" if a.date else ""
+            date = f" ({latex_text(a.shown_date)})" if a.shown_date else ""
             out.write(f"A{i}: \\texttt{{{latex_text(a.id)}}}, {latex_text(a.title)}{date}\\\\\n")
         words = "; ".join(f"{latex_text(w)}: {latex_text(t)}" for _, w, t in legend(result))
         out.write(f"Legend: {words}.\\\\\n")
@@ -131,7 +136,7 @@ class LatexRenderer:
 
 
 def _latex_mark(mark: Mark, numbers: dict[str, int]) -> str:
-    text = latex_text(mark.word)
+    text = latex_text(mark.word) + _LATEX_FLAGS[stance_flag(mark)]
     if mark.change == ADDED:
         text = f"\\textbf{{{text}}} (+)"
     elif mark.change == REMOVED:

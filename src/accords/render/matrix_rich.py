@@ -8,7 +8,7 @@ from accords.analysis.compare import ComparisonResult
 from accords.analysis.marks import ADDED, REMOVED, Mark
 from accords.render.escape import terminal_text
 from accords.render.matrix import row_groups, title_of
-from accords.render.vocabulary import legend, mark_label, notes
+from accords.render.vocabulary import column_flag, legend, mark_label, notes
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -36,9 +36,7 @@ class TableRenderer:
         )
         table = Table(title=title_of(result), title_justify="left", show_lines=False)
         table.add_column("Actor", overflow="fold", max_width=32)
-        labels = [
-            f"A{i}" + ("†" if a.undetermined else "") for i, a in enumerate(result.agreements, 1)
-        ]
+        labels = [f"A{i}" + column_flag(a) for i, a in enumerate(result.agreements, 1)]
         for label in labels:
             table.add_column(label, overflow="fold")
         for index, (group, rows) in enumerate(row_groups(result)):
@@ -51,7 +49,8 @@ class TableRenderer:
                 table.add_row(Text(terminal_text(row.name)), *cells)
         console.print(table)
         for label, agreement in zip(labels, result.agreements, strict=True):
-            date = f" ({agreement.date})" if agreement.date else ""
+            shown = agreement.shown_date
+            date = f" ({shown})" if shown else ""
             console.print(
                 Text(terminal_text(f"{label:<4} {agreement.id}: {agreement.title}{date}"))
             )

@@ -7,6 +7,7 @@ from typing import Any, Protocol, TextIO
 from accords.analysis.diff import ActorChange, DiffResult
 from accords.analysis.show import AgreementSummary
 from accords.render.escape import json_document, markdown_text, terminal_text
+from accords.render.vocabulary import STANCE_FLAGS, STANCE_NOTES
 
 REPORT_FORMATS = ("text", "markdown", "json")
 
@@ -66,9 +67,21 @@ def writer_for(name: str, out: TextIO) -> Writer:
 
 
 def _change(change: ActorChange) -> str:
-    before = ", ".join(change.before) or "—"
-    after = ", ".join(change.after) or "—"
+    before = _words(change.before, dict(change.before_unplaced)) or "—"
+    after = _words(change.after, dict(change.after_unplaced)) or "—"
     return f"{change.name} ({change.actor}): {before} → {after}"
+
+
+def _words(words: tuple[str, ...], unplaced: dict[str, str]) -> str:
+    """The marks, each stance the --as-of date cannot place flagged † or ‡."""
+    return ", ".join(w + STANCE_FLAGS.get(unplaced.get(w, ""), "") for w in words)
+
+
+def _diff_notes(result: DiffResult) -> list[str]:
+    """The notes for the flags the listed changes use."""
+    changes = (*result.entered, *result.left, *result.changed)
+    used = {why for c in changes for _, why in (*c.before_unplaced, *c.after_unplaced)}
+    return [note for why, note in STANCE_NOTES.items() if why in used]
 
 
 def render_diff(result: DiffResult, fmt: str, out: TextIO) -> None:
@@ -89,6 +102,8 @@ def render_diff(result: DiffResult, fmt: str, out: TextIO) -> None:
             w.heading(f"{title}: {len(changes)}")
             for change in changes:
                 w.item(_change(change))
+    for note in _diff_notes(result):
+        w.line(note)
     if result.empty:
         w.line("No actor's marks differ between the two agreements.")
     w.line(f"{len(result.unchanged)} actor(s) marked the same in both.")

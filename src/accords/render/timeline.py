@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Protocol, TextIO
 
 from accords.analysis.timeline import AGREEMENT, Timeline, TimelineItem
+from accords.model.dates import LAST_ORDINAL, iso_day, parse_date
 from accords.render.escape import markdown_text, mermaid_text, terminal_text
 from accords.render.reports import write_json
 
@@ -78,9 +78,20 @@ class MermaidTimeline:
                 if item.earliest == end and item.kind != AGREEMENT:
                     out.write(f"    {label} :milestone, {task}, {item.earliest}, 0d\n")
                 else:
-                    # Mermaid bar ends are exclusive: the day after the last day it may cover.
-                    after = _dt.date.fromisoformat(max(end, item.earliest)) + _dt.timedelta(1)
-                    out.write(f"    {label} :{task}, {item.earliest}, {after.isoformat()}\n")
+                    after = _bar_end(item.earliest, max(end, item.earliest))
+                    out.write(f"    {label} :{task}, {item.earliest}, {after}\n")
+
+
+def _bar_end(first: str, last: str) -> str:
+    """Where a Mermaid bar over the days ``first`` to ``last`` ends.
+
+    Bar ends are exclusive: the day after the last day it may cover. A bar reaching 9999-12-31
+    has no such day that a date format writes, so it gets its length in days instead.
+    """
+    first_day, last_day = parse_date(first).earliest, parse_date(last).earliest
+    if last_day < LAST_ORDINAL:
+        return iso_day(last_day + 1)
+    return f"{last_day - first_day + 1}d"
 
 
 class JsonTimeline:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from accords.analysis.compare import ComparisonResult
-from accords.analysis.marks import ADDED, REMOVED, Mark
+from accords.analysis.compare import AgreementColumn, ComparisonResult
+from accords.analysis.marks import ADDED, REMOVED, UNDATED, UNDETERMINED, Mark
 
 ROLE_ABBREVIATIONS = {
     "signatory": "sig",
@@ -59,6 +59,18 @@ CONTESTED_NOTE = "? the claim is contested"
 CHANGE_SUFFIX = {ADDED: " (+)", REMOVED: " (−)"}
 CHANGE_NOTES = {ADDED: "(+) added by the scenario", REMOVED: "(−) removed by the scenario"}
 UNDETERMINED_NOTE = "† the dates do not settle whether it existed by the --as-of date"
+UNDATED_NOTE = "‡ undated: the record gives no date, so it may not have existed by the --as-of date"
+#: The flag of a stance that the --as-of date cannot place, and its note.
+STANCE_FLAGS = {UNDETERMINED: "†", UNDATED: "‡"}
+STANCE_NOTES = {
+    UNDETERMINED: "† on a stance: its date does not settle if it was taken by the --as-of date",
+    UNDATED: "‡ on a stance: undated, it may have been taken after the --as-of date",
+}
+
+
+def column_flag(column: AgreementColumn) -> str:
+    """The mark by a column's name when --as-of cannot place it: † undetermined, ‡ undated."""
+    return "†" if column.undetermined else "‡" if column.undated else ""
 
 
 def abbreviation(word: str) -> str:
@@ -104,6 +116,11 @@ def notes(result: ComparisonResult) -> list[str]:
             found.append(CHANGE_NOTES[change])
     if any(a.undetermined for a in result.agreements):
         found.append(UNDETERMINED_NOTE)
+    if any(a.undated for a in result.agreements):
+        found.append(UNDATED_NOTE)
+    for unplaced, note in STANCE_NOTES.items():
+        if any(m.unplaced == unplaced for m in marks):
+            found.append(note)
     return found
 
 
@@ -120,7 +137,12 @@ def footnote_numbers(result: ComparisonResult) -> dict[str, int]:
 def mark_label(mark: Mark, *, short: bool = False) -> str:
     """A mark as text, with its scenario change when there is one."""
     text = abbreviation(mark.word) if short else mark.word
-    return text + CHANGE_SUFFIX.get(mark.change or "", "")
+    return text + stance_flag(mark) + CHANGE_SUFFIX.get(mark.change or "", "")
+
+
+def stance_flag(mark: Mark) -> str:
+    """``†`` or ``‡`` by a stance the --as-of date cannot place, else nothing."""
+    return STANCE_FLAGS.get(mark.unplaced or "", "")
 
 
 def source_line(result: ComparisonResult, source_id: str) -> str:

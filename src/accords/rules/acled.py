@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from accords.model import Actor
 from accords.model.actors import RelationType
 from accords.model.agreements import AgreementKind, OutcomeStatus, Role, TermKind
-from accords.model.dates import date_or_none
+from accords.model.dates import LAST_ORDINAL, date_or_none
 from accords.rules.helpers import normalise_name
 
 if TYPE_CHECKING:
@@ -82,11 +82,14 @@ def ceasefire_windows(dataset: Dataset, code_of: dict[str, int]) -> Agreements:
         outcome = agreement.outcome
         if end is None and outcome is not None and outcome.status in _ENDING_OUTCOMES:
             end = date_or_none(outcome.date)
-        last = end.earliest - 1 if end is not None else _dt.date.max.toordinal()
-        if last < start.latest:
+        last = end.earliest - 1 if end is not None else LAST_ORDINAL
+        # ACLED days are datetime days (1 and up), -1 marks a malformed one: a window reaching
+        # back into year 0000 starts at day 1, so that no malformed row falls inside it.
+        first = max(start.latest, 1)
+        if last < first:
             continue
         parties = {p.actor for p in agreement.participants if Role.PARTY in p.roles}
-        span = (agreement.id, start.latest, last)
+        span = (agreement.id, first, last)
         for pair in _party_pairs(parties, members, code_of):
             windows.by_pair.setdefault(pair, []).append(span)
     return windows

@@ -6,11 +6,10 @@ windows of the ceasefires that bind both, and the matches are counted per agreem
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 from accords.findings import Finding, Severity
-from accords.model.dates import date_or_none
+from accords.model.dates import date_or_none, iso_day
 from accords.rules.acled import Agreements, Frame
 from accords.rules.registry import Rule, register
 
@@ -127,7 +126,7 @@ def _fighting_finding(
         related = (entry.position("dates", field),)
     event_id = frame.text("event_id_cnty", row) if frame.has("event_id_cnty") else None
     first = frame.text("actor1", row), frame.text("actor2", row)
-    when = _dt.date.fromordinal(day).isoformat()
+    when = iso_day(day)
     return FIGHTING_IN_CEASEFIRE.finding(
         f"{n:,} fighting event(s) between parties of {agreement_id} on {when}, inside its "
         f"window: first {first[0]!r} vs {first[1]!r}" + (f" ({event_id})" if event_id else ""),

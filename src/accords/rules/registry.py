@@ -89,6 +89,7 @@ _MODULES = (
     "accords.rules.sources",
     "accords.rules.scenarios",
     "accords.rules.external",
+    "accords.rules.internal",
 )
 
 

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from accords.errors import AccordsError
 from accords.findings import CheckResult, Finding
-from accords.rules.registry import check_codes, defaults_off, load_all
+from accords.rules.internal import internal_error
+from accords.rules.registry import Rule, check_codes, defaults_off, load_all
 
 if TYPE_CHECKING:
     from accords.config import Selection
@@ -65,28 +67,53 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
 
 
 def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Finding]:
-    """Every finding the selection reports, sorted by file and position."""
+    """Every finding the selection reports, sorted by file and position.
+
+    A rule that raises becomes one ``E900`` internal-error finding naming it, and the other
+    rules still run. Those findings bypass the selection: a crash is never ignored or
+    downgraded, so a run whose rules did not all complete never reads as clean.
+    """
     options = options or CheckOptions()
     selection = effective_selection(dataset, options)
     rules = load_all()
     off = defaults_off(rules)
     findings: list[Finding] = list(dataset.load_findings)
+    crashes: list[Finding] = []
     for code, rule in rules.items():
         if rule.check is None or not selection.enabled(code, default=rule.default_enabled):
             continue
-        findings.extend(rule.check(dataset))
+        try:
+            # Collected whole first: a rule that stops half-way reports nothing but its crash.
+            findings.extend(list(rule.check(dataset)))
+        except Exception as exc:  # a bug in a rule must not hide the other rules' findings
+            crashes.append(internal_error(dataset, code, exc))
     if options.events is not None:
-        from accords.rules.external import check_events_file
-
-        findings.extend(check_events_file(dataset, options.events))
+        findings.extend(_events_findings(dataset, options.events, rules, crashes))
     kept = selection.apply(findings, off)
-    return sorted(set(kept), key=report_order)
+    return sorted({*kept, *crashes}, key=report_order)
+
+
+def _events_findings(
+    dataset: Dataset, events: Path, rules: dict[str, Rule], crashes: list[Finding]
+) -> list[Finding]:
+    """The ``X`` findings of the events file; a crash among them is one internal error."""
+    from accords.rules.external import check_events_file
+
+    try:
+        return check_events_file(dataset, events)
+    except AccordsError:  # a missing file is the user's error, reported as such
+        raise
+    except Exception as exc:
+        codes = sorted(code for code in rules if code.startswith("X"))
+        crashes.append(internal_error(dataset, f"{codes[0]}-{codes[-1]}", exc))
+        return []
 
 
 #: The rank of a code (or of its family, by its first letter) in the report: causes first.
 _RANKS = {
     "E": 0,
     "E200": 3,  # an unquoted date is a matter of style, the cause of nothing
+    "E900": 0,  # a rule that crashed: what it would have found is missing
     "R101": 1,
     "R107": 1,
     "R102": 2,
@@ -98,7 +125,8 @@ _RANKS = {
 _OTHER_RANK = 3
 
 
-def report_order(finding: Finding) -> tuple[int, str, int, int, str]:
-    """The sort key of a finding in a report: its rank, then its file, position and code."""
+def report_order(finding: Finding) -> tuple[int, str, int, int, str, str]:
+    """The sort key of a finding in a report: its rank, then its file, position and code; the
+    message breaks ties between findings at one place, so that runs print alike."""
     rank = _RANKS.get(finding.code, _RANKS.get(finding.code[:1], _OTHER_RANK))
-    return (rank, *finding.sort_key)
+    return (rank, *finding.sort_key, finding.message)
