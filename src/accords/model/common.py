@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
 from typing import Annotated, Any
@@ -137,8 +138,15 @@ class Record(BaseModel):
     )
 
 
+class Basis(enum.StrEnum):
+    """How a cited source supports a claim."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
 class Citation(Record):
-    """A source cited by id, with an optional locator inside it."""
+    """A source cited by id, with where in it the claim stands and the words that show it."""
 
     source: RecordId = Field(description="The id of a source record in seeds/.")
     locator: Text | None = Field(
@@ -146,12 +154,28 @@ class Citation(Record):
         description="Where in the source the claim stands, e.g. a paragraph number.",
         examples=["para. 4"],
     )
+    quote: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Short verbatim excerpts of the cited text that show the claim (at most 25 words "
+            "each): evidence, never the record's own prose. `accords check --texts DIR` finds "
+            "each one in the archived text and in the located paragraph."
+        ),
+        examples=[["a statement by the Syrian General Command of the Army and Armed Forces"]],
+    )
+    basis: Basis = Field(
+        default=Basis.STATED,
+        description=(
+            "stated: the source says it (the default); inferred: the record infers it from "
+            "what the source says, and the claim's note says how."
+        ),
+    )
 
 
-#: A citation: a bare source id, or a mapping with ``source`` and ``locator``.
+#: A citation: a bare source id, or a mapping with ``source``, ``locator``, ``quote``, ``basis``.
 SourceRef = Annotated[
     RecordId | Citation,
-    Field(description="A source id, or {source: id, locator: where in it}."),
+    Field(description="A source id, or {source: id, locator: where, quote: [...], basis: ...}."),
 ]
 
 Sources = Annotated[

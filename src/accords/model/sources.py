@@ -16,6 +16,8 @@ class SourceKind(enum.StrEnum):
     OFFICIAL = "official"
     BLOG = "blog"
     DATASET = "dataset"
+    #: What is widely known but no archived document of the record states: never a seed.
+    BACKGROUND = "background"
 
 
 #: A web address: no white space and no control characters. Spelled out rather than ``\S``,
@@ -27,8 +29,31 @@ _URL_PATTERN = (
 )
 
 
+class Paragraphs(Record):
+    """How ``para. N`` locators count the archived text's paragraphs.
+
+    Paragraphs are the text's blocks between blank lines. Counting starts at the block that
+    opens with ``first``, passes over blocks that open with any of ``skip`` (captions, page
+    furniture), and stops after the block that opens with ``last``.
+    """
+
+    first: Text = Field(description="The opening words of paragraph 1.")
+    skip: list[Text] = Field(
+        default_factory=list,
+        description="The opening words of blocks that are not counted: captions, furniture.",
+    )
+    last: Text | None = Field(
+        default=None, description="The opening words of the last paragraph counted."
+    )
+
+
 class Source(Record):
-    """A document the record rests on, described in our words; the record quotes none of it."""
+    """A document the record rests on, described in our words; quotes of it are evidence only.
+
+    A source of kind ``background`` stands for what is widely known but no archived document
+    of the record states: its title says what is known, its publisher by whom it is widely
+    reported, its note how sure it is. It has no archived text.
+    """
 
     id: RecordId
     title: Text = Field(description="The document's title.")
@@ -51,7 +76,15 @@ class Source(Record):
         description="Where the document was published.",
     )
     file: Text | None = Field(
-        default=None, description="The document's file name in the source collection."
+        default=None,
+        description=(
+            "The archived text's file name in the source collection ([sources] texts in "
+            "accords.toml, or --texts), against which quotes are checked."
+        ),
+    )
+    paragraphs: Paragraphs | None = Field(
+        default=None,
+        description="How para. N locators count the archived text (default: every block).",
     )
     summary: Text | None = Field(default=None, description="What the document says, in our words.")
     note: Text | None = Field(
