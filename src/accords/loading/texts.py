@@ -139,11 +139,11 @@ class TextArchive:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._texts: dict[tuple[str, Paragraphs | None], ArchivedText | None] = {}
+        self._texts: dict[tuple[str, str], ArchivedText | None] = {}
 
     def text(self, file: str, paragraphs: Paragraphs | None = None) -> ArchivedText | None:
         """The text of ``file`` in the folder; None when it is missing, too large or not text."""
-        key = (file, paragraphs)
+        key = (file, paragraphs.model_dump_json() if paragraphs is not None else "")
         if key not in self._texts:
             self._texts[key] = self._read(file, paragraphs)
         return self._texts[key]
