@@ -8,6 +8,9 @@ exclude = ["tests", "docs/*.yml"]  # paths not read: a bare name matches at any 
 [dataset.folders]              # where each record kind is kept (default: agreements/, actors/ …)
 agreement = "records"          # a folder, or a list of folders, relative to the root
 
+[sources]
+texts = "../shared/seeds"      # archived source texts, for checking quotes (kept out of the repo)
+
 [check]
 select = ["E", "R", "C"]      # replaces the default selection (codes or prefixes)
 extend-select = ["E200"]       # adds to it (e.g. rules that are off by default)
@@ -157,10 +160,12 @@ class Layout:
 
 @dataclass(frozen=True)
 class Config:
-    """A dataset's ``accords.toml``: its layout and its rule selection."""
+    """A dataset's ``accords.toml``: its layout, its rule selection, where its texts are."""
 
     layout: Layout = field(default_factory=Layout)
     selection: Selection = field(default_factory=Selection)
+    #: The folder of archived source texts that quotes are checked against.
+    texts: Path | None = None
 
 
 def load_config(root: Path | None) -> Config:
@@ -174,7 +179,23 @@ def load_config(root: Path | None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    return Config(_layout(path, data.get("dataset", {})), _selection(path, data))
+    texts = _texts(path, data.get("sources", {}))
+    return Config(_layout(path, data.get("dataset", {})), _selection(path, data), texts)
+
+
+def _texts(path: Path, sources: object) -> Path | None:
+    """``[sources] texts``: a folder, relative to the dataset root unless absolute."""
+    if not isinstance(sources, dict):
+        raise ConfigError(f"{path}: [sources] must be a table")
+    unknown = set(sources) - {"texts"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) in [sources]: {', '.join(sorted(unknown))}")
+    texts = sources.get("texts")
+    if texts is None:
+        return None
+    if not isinstance(texts, str) or not texts.strip():
+        raise ConfigError(f"{path}: [sources] texts must be the path of a folder")
+    return path.parent / texts
 
 
 def load_selection(root: Path | None) -> Selection:

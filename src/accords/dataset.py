@@ -45,6 +45,8 @@ class Dataset:
 
     root: Path | None
     config: Config = field(default_factory=Config)
+    #: The folder of archived source texts that quotes are checked against, if any.
+    texts: Path | None = None
     files: list[LoadedFile] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     agreements: dict[str, Agreement] = field(default_factory=dict)
@@ -109,11 +111,15 @@ class Dataset:
 
 
 def load_dataset(
-    start: str | Path | None = None, files: Iterable[RecordFile] | None = None
+    start: str | Path | None = None,
+    files: Iterable[RecordFile] | None = None,
+    *,
+    texts: Path | None = None,
 ) -> Dataset:
     """Load the dataset whose root is at or above ``start`` (or just the given files).
 
-    A dataset without a single YAML file is a usage error, never an empty pass.
+    ``texts`` is the folder of archived source texts (default: ``[sources] texts`` of
+    accords.toml). A dataset without a single YAML file is a usage error, never an empty pass.
     """
     root = find_root(Path(start) if start is not None else None)
     config = load_config(root)
@@ -121,7 +127,9 @@ def load_dataset(
         files = dataset_files(root, config.layout)
         if not files:
             raise nothing_found(root, config.layout)
-    return load_records(files, root, config)
+    dataset = load_records(files, root, config)
+    dataset.texts = texts or config.texts
+    return dataset
 
 
 def load_records(
@@ -132,7 +140,8 @@ def load_records(
     Thousands of small, long-lived containers make every collection pass walk them all;
     pausing collection and freezing what was loaded keeps loading linear.
     """
-    dataset = Dataset(root, config or load_config(root))
+    config = config or load_config(root)
+    dataset = Dataset(root, config, texts=config.texts)
     was_enabled = gc.isenabled()
     gc.disable()
     try:

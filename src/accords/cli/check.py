@@ -17,6 +17,7 @@ Rules, their severities and what is selected come from accords.toml ([check]); -
 Example:
 
     accords check --select R,C --format github
+    accords check --texts ../shared/seeds
 """
 
 
@@ -30,6 +31,14 @@ def check(
     events: Annotated[
         Path | None,
         typer.Option("--events", help="An ACLED-format CSV of events to check the record against."),
+    ] = None,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            help="The folder of archived source texts to check quotes against "
+            "(default: [sources] texts in accords.toml).",
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     select: Annotated[
@@ -46,6 +55,6 @@ def check(
     from accords.rules.runner import check as check_dataset
 
     options = CheckOptions(
-        select=_codes(select), ignore=_codes(ignore), strict=strict, events=events
+        select=_codes(select), ignore=_codes(ignore), strict=strict, events=events, texts=texts
     )
     raise typer.Exit(emit_findings(check_dataset(options=options), fmt))

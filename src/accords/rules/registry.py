@@ -87,6 +87,7 @@ _MODULES = (
     "accords.rules.relations",
     "accords.rules.participation",
     "accords.rules.sources",
+    "accords.rules.evidence",
     "accords.rules.scenarios",
     "accords.rules.external",
     "accords.rules.internal",

@@ -38,6 +38,8 @@ class CheckOptions:
     strict: bool = False
     #: An ACLED-format CSV of events to check the record against (the ``X`` rules).
     events: Path | None = None
+    #: The folder of archived source texts to check quotes against (default: accords.toml's).
+    texts: Path | None = None
 
 
 def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
@@ -60,7 +62,7 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
 
     began = time.perf_counter()
     options = options or CheckOptions()
-    dataset = load_dataset(start)
+    dataset = load_dataset(start, texts=options.texts)
     selection = effective_selection(dataset, options)
     findings = run_checks(dataset, options)
     return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
