@@ -50,6 +50,7 @@ COMMANDS: dict[str, list[str]] = {
             "terms",
             "events",
             "event_agreements",
+            "citations",
             "actors",
         )
     },

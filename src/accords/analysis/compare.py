@@ -14,11 +14,17 @@ from accords.analysis.common import (
     parse_option_date,
     resolve_agreements,
 )
-from accords.analysis.marks import REMOVED, Mark, agreement_marks, changed_marks
+from accords.analysis.marks import (
+    REMOVED,
+    Mark,
+    agreement_marks,
+    changed_marks,
+    with_evidence,
+)
 from accords.analysis.whatif import apply_scenario, scenario_by_id
 from accords.dataset import Dataset
 from accords.errors import UsageError
-from accords.model import Actor
+from accords.model import Actor, Agreement
 from accords.model.actors import ActorKind, RelationType
 from accords.model.dates import DateInterval, Order, date_or_none
 
@@ -118,6 +124,15 @@ class ComparisonResult:
                     if m.unplaced is not None and m.change != REMOVED
                 ],
             }
+        background = [
+            {"actor": c.actor, "agreement": c.agreement, "mark": m.word}
+            for c in self.cells
+            for m in c.marks
+            if m.background and m.change != REMOVED
+        ]
+        if background:
+            # Marks that rest on background knowledge alone: no archived source states them.
+            data["background"] = background
         if self.scenario is not None:
             data["scenario"] = {
                 "id": self.scenario,
@@ -165,11 +180,14 @@ def compare(
             f"no agreement existed by {as_of}" if as_of else "no agreements to compare"
         )
 
-    base = {a.id: agreement_marks(a, date) for a in chosen}
+    def marks_of(agreement: Agreement) -> dict[str, list[Mark]]:
+        return with_evidence(agreement_marks(agreement, date), dataset.sources)
+
+    base = {a.id: marks_of(a) for a in chosen}
     if scenario is not None:
         changed = apply_scenario(dataset.agreements, scenario_by_id(dataset, scenario))
         marks = {
-            column.id: _diff_cells(base[column.id], agreement_marks(changed[column.id], date))
+            column.id: _diff_cells(base[column.id], marks_of(changed[column.id]))
             for column in columns
         }
     else:

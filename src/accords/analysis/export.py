@@ -15,6 +15,8 @@ from accords.analysis.common import source_ids as _source_ids
 from accords.dataset import Dataset
 from accords.model.common import Citation
 from accords.model.dates import date_or_none, iso_day
+from accords.model.evidence import cited_claims
+from accords.model.sources import rests_on_background
 
 Value = str | int | float | bool | None
 
@@ -38,25 +40,29 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "participants": (
         "agreement", "actor", "actor_name", "role", "contested", "name_used", "represented_by",
-        "sources",
+        "sources", "background_only",
     ),
     "exclusions": (
         "agreement", "actor", "actor_name", "scope", "manner", "contested", "name_used", "sources",
+        "background_only",
     ),
     "positions": (
         "agreement", "actor", "actor_name", "stance", "date", "date_earliest", "date_latest",
-        "contested", "sources",
+        "contested", "sources", "background_only",
     ),
     "terms": (
         "agreement", "term", "kind", "text", "obligations", "deadline", "condition", "status",
-        "contested", "sources",
+        "contested", "sources", "background_only",
     ),
     "events": (
         "id", "date", "date_earliest", "date_latest", "date_precision", "kind", "status",
         "summary", "place", "actors", "targets", "fatalities_min", "fatalities_max", "contested",
-        "sources",
+        "sources", "background_only",
     ),
     "event_agreements": ("event", "agreement", "effect", "contested"),
+    "citations": (
+        "record_kind", "record", "claim", "source", "source_kind", "locator", "basis", "quote",
+    ),
     "actors": (
         "id", "kind", "name", "aliases", "dated_names", "coalitions", "wikidata", "ucdp", "acled",
         "sources",
@@ -82,6 +88,7 @@ def export_tables(dataset: Dataset, names: Iterable[str] | None = None) -> list[
         "terms": _terms,
         "events": _events,
         "event_agreements": _event_agreements,
+        "citations": _citations,
         "actors": _actors,
     }
     return [Table(n, COLUMNS[n], builders[n](dataset)) for n in chosen]
@@ -93,6 +100,10 @@ def _join(values: Iterable[str]) -> str:
 
 def _sources(refs: Iterable[str | Citation]) -> str:
     return _join(_source_ids(refs))
+
+
+def _background(dataset: Dataset, refs: Iterable[str | Citation]) -> bool:
+    return rests_on_background(_source_ids(refs), dataset.sources)
 
 
 def _iso(ordinal: int | None) -> str | None:
@@ -133,6 +144,7 @@ def _participants(dataset: Dataset) -> list[tuple[Value, ...]]:
         (
             a.id, p.actor, actor_name(dataset.actors.get(p.actor), p.actor), role.value,
             p.contested, p.name_used, _join(p.represented_by), _sources(p.sources),
+            _background(dataset, p.sources),
         )
         for a in _ordered_agreements(dataset)
         for p in a.participants
@@ -145,6 +157,7 @@ def _exclusions(dataset: Dataset) -> list[tuple[Value, ...]]:
         (
             a.id, e.actor, actor_name(dataset.actors.get(e.actor), e.actor), e.scope.value,
             e.manner.value, e.contested, e.name_used, _sources(e.sources),
+            _background(dataset, e.sources),
         )
         for a in _ordered_agreements(dataset)
         for e in a.exclusions
@@ -156,6 +169,7 @@ def _positions(dataset: Dataset) -> list[tuple[Value, ...]]:
         (
             a.id, p.actor, actor_name(dataset.actors.get(p.actor), p.actor), p.stance.value,
             p.date, *_bounds(p.date), p.contested, _sources(p.sources),
+            _background(dataset, p.sources),
         )
         for a in _ordered_agreements(dataset)
         for p in a.positions
@@ -167,6 +181,7 @@ def _terms(dataset: Dataset) -> list[tuple[Value, ...]]:
         (
             a.id, t.id, t.kind.value, t.text, _join(t.obligations), t.deadline, t.condition,
             t.status.value if t.status else None, t.contested, _sources(t.sources),
+            _background(dataset, t.sources),
         )
         for a in _ordered_agreements(dataset)
         for t in a.terms
@@ -196,6 +211,7 @@ def _events(dataset: Dataset) -> list[tuple[Value, ...]]:
                 e.id, e.date, *_bounds(e.date), date.precision.value if date else None,
                 e.kind.value, e.status.value, e.summary, e.place, _join(e.actors),
                 _join(e.targets), low, high, e.contested, _sources(e.sources),
+                _background(dataset, e.sources),
             )
         )  # fmt: skip
     return rows
@@ -207,6 +223,24 @@ def _event_agreements(dataset: Dataset) -> list[tuple[Value, ...]]:
         for e in _ordered_events(dataset)
         for link in e.agreements
     ]
+
+
+def _citations(dataset: Dataset) -> list[tuple[Value, ...]]:
+    """One row per quote of every citation (one row for a citation without quotes)."""
+    rows: list[tuple[Value, ...]] = []
+    for entry in sorted(dataset.entries, key=lambda e: (e.kind, e.id)):
+        for claim, refs in cited_claims(entry.record):
+            for ref in refs:
+                citation = ref if isinstance(ref, Citation) else Citation(source=ref)
+                source = dataset.sources.get(citation.source)
+                head = (
+                    entry.kind, entry.id, claim, citation.source,
+                    source.kind.value if source is not None else None, citation.locator,
+                    citation.basis.value,
+                )  # fmt: skip
+                quotes: list[str | None] = [*citation.quote] or [None]
+                rows.extend((*head, quote) for quote in quotes)
+    return rows
 
 
 def _actors(dataset: Dataset) -> list[tuple[Value, ...]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from accords.analysis.common import on_or_before, source_ids
 from accords.model import Agreement
 from accords.model.dates import DateInterval, Order, date_or_none
+from accords.model.sources import Source, rests_on_background
 
 ROLE = "role"
 EXCLUSION = "exclusion"
@@ -23,14 +25,17 @@ UNDATED = "undated"
 @dataclass(frozen=True, slots=True)
 class Mark:
     """One mark in one cell: its word (``mediator``, ``excluded:talks:shut-out?``), its category,
-    the sources it rests on, under a scenario whether the scenario added or removed it, and
-    under an as-of date whether that date cannot place it (``undetermined`` or ``undated``)."""
+    the sources it rests on (and whether they are background knowledge alone), under a scenario
+    whether the scenario added or removed it, and under an as-of date whether that date cannot
+    place it (``undetermined`` or ``undated``)."""
 
     word: str
     category: str
     sources: tuple[str, ...] = ()
     change: str | None = None
     unplaced: str | None = None
+    #: Whether every source of the mark is background knowledge: no archived document states it.
+    background: bool = False
 
     @property
     def contested(self) -> bool:
@@ -94,3 +99,16 @@ def changed_marks(before: list[Mark], after: list[Mark]) -> list[Mark]:
     result = [m if m.word in before_words else replace(m, change=ADDED) for m in after]
     result.extend(replace(m, change=REMOVED) for m in before if m.word not in after_words)
     return result
+
+
+def with_evidence(
+    marks: dict[str, list[Mark]], sources: Mapping[str, Source]
+) -> dict[str, list[Mark]]:
+    """The marks, each flagged when it rests on background knowledge alone."""
+    return {
+        actor: [
+            replace(m, background=True) if rests_on_background(m.sources, sources) else m
+            for m in cell
+        ]
+        for actor, cell in marks.items()
+    }

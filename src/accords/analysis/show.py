@@ -11,7 +11,10 @@ from accords.analysis.common import actor_name, resolve_agreements, source_ids
 from accords.dataset import Dataset
 from accords.model import Agreement
 from accords.model.agreements import OutcomeStatus
+from accords.model.common import Citation, SourceRef
 from accords.model.dates import DateInterval, date_or_none
+from accords.model.evidence import cited_claims
+from accords.model.sources import rests_on_background
 
 #: Effects of an event that count against an agreement.
 UNDERMINING = ("violated", "undermined", "ended")
@@ -44,6 +47,27 @@ class LinkedEvent:
     contested: bool
 
 
+@dataclass(frozen=True, slots=True)
+class CitedEvidence:
+    """One citation of a claim: the source, where in it, on what basis, and its quotes."""
+
+    source: str
+    source_kind: str | None
+    locator: str | None
+    basis: str
+    quote: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEvidence:
+    """A claim of the agreement and what it rests on; ``background_only`` when every source
+    is background knowledge (no archived document states it)."""
+
+    claim: str
+    citations: list[CitedEvidence]
+    background_only: bool
+
+
 @dataclass(frozen=True)
 class AgreementSummary:
     """Everything ``accords show`` prints, as plain data."""
@@ -65,6 +89,8 @@ class AgreementSummary:
     accusations: list[dict[str, Any]]
     related: list[dict[str, Any]]
     sources: list[dict[str, Any]] = field(default_factory=list)
+    #: Each claim with its quotes; filled only when asked for (``show --evidence``).
+    evidence: list[ClaimEvidence] = field(default_factory=list)
 
     @property
     def undermined_by(self) -> list[LinkedEvent]:
@@ -73,11 +99,14 @@ class AgreementSummary:
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["undermined_by"] = [e.id for e in self.undermined_by]
+        if not self.evidence:
+            del data["evidence"]
         return data
 
 
-def show(dataset: Dataset, agreement_id: str) -> AgreementSummary:
-    """The summary of one agreement (an unknown id is a usage error)."""
+def show(dataset: Dataset, agreement_id: str, *, evidence: bool = False) -> AgreementSummary:
+    """The summary of one agreement (an unknown id is a usage error); with ``evidence``, each
+    claim with the citations and quotes it rests on."""
     (agreement,) = resolve_agreements(dataset.agreements, [agreement_id])
 
     def name(actor: str) -> str:
@@ -105,6 +134,10 @@ def show(dataset: Dataset, agreement_id: str) -> AgreementSummary:
             else None,
         }
     cited = dict.fromkeys(source_ids(agreement.sources))
+
+    def background(refs: list[SourceRef]) -> bool:
+        return rests_on_background(source_ids(refs), dataset.sources)
+
     return AgreementSummary(
         id=agreement.id,
         title=agreement.title,
@@ -122,6 +155,7 @@ def show(dataset: Dataset, agreement_id: str) -> AgreementSummary:
                 "represented_by": [name(r) for r in p.represented_by],
                 "name_used": p.name_used,
                 "contested": p.contested,
+                "background_only": background(p.sources),
             }
             for p in agreement.participants
         ],
@@ -132,6 +166,7 @@ def show(dataset: Dataset, agreement_id: str) -> AgreementSummary:
                 "scope": e.scope.value,
                 "manner": e.manner.value,
                 "contested": e.contested,
+                "background_only": background(e.sources),
             }
             for e in agreement.exclusions
         ],
@@ -142,6 +177,7 @@ def show(dataset: Dataset, agreement_id: str) -> AgreementSummary:
                 "stance": p.stance.value,
                 "date": p.date,
                 "contested": p.contested,
+                "background_only": background(p.sources),
             }
             for p in agreement.positions
         ],
@@ -175,7 +211,26 @@ def show(dataset: Dataset, agreement_id: str) -> AgreementSummary:
             {"id": s, "title": dataset.sources[s].title if s in dataset.sources else None}
             for s in cited
         ],
+        evidence=_evidence(dataset, agreement) if evidence else [],
     )
+
+
+def _evidence(dataset: Dataset, agreement: Agreement) -> list[ClaimEvidence]:
+    claims = []
+    for claim, refs in cited_claims(agreement):
+        citations = []
+        for ref in refs:
+            cited = ref if isinstance(ref, Citation) else Citation(source=ref)
+            source = dataset.sources.get(cited.source)
+            kind = source.kind.value if source is not None else None
+            citations.append(
+                CitedEvidence(
+                    cited.source, kind, cited.locator, cited.basis.value, list(cited.quote)
+                )
+            )
+        background = rests_on_background(source_ids(refs), dataset.sources)
+        claims.append(ClaimEvidence(claim, citations, background))
+    return claims
 
 
 def _linked_events(dataset: Dataset, agreement_id: str) -> list[LinkedEvent]:

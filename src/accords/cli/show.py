@@ -12,11 +12,13 @@ from accords.cli.diff import ReportFormat
 HELP = """Summarise one agreement: dates, who was at the table or left out, terms and outcome.
 
 Derived facts: how long it was in effect (a range of days when dates are partial), which
-events violated, undermined or ended it, and who blamed whom.
+events violated, undermined or ended it, and who blamed whom. Claims that rest on background
+knowledge alone (no archived source states them) are marked °.
 
 Example:
 
     accords show riverside-truce-2031 --format markdown
+    accords show riverside-truce-2031 --evidence
 """
 
 
@@ -25,9 +27,13 @@ def show(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.text,
+    evidence: Annotated[
+        bool,
+        typer.Option("--evidence", help="Each claim with the citations and quotes it rests on."),
+    ] = False,
 ) -> None:
     from accords.analysis.show import show as run_show
     from accords.dataset import load_dataset
     from accords.render.reports import render_show
 
-    render_show(run_show(load_dataset(), agreement), fmt.value, sys.stdout)
+    render_show(run_show(load_dataset(), agreement, evidence=evidence), fmt.value, sys.stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
 
 from pydantic import Field
 
@@ -90,4 +91,14 @@ class Source(Record):
     note: Text | None = Field(
         default=None,
         description="Reliability: stance, provenance, how the date was inferred.",
+    )
+
+
+def rests_on_background(sources: Iterable[str], known: Mapping[str, Source]) -> bool:
+    """Whether a claim citing ``sources`` (ids) rests on background knowledge alone: it cites
+    something, and every source it cites is of kind ``background``."""
+    cited = list(sources)
+    return bool(cited) and all(
+        (source := known.get(source_id)) is not None and source.kind is SourceKind.BACKGROUND
+        for source_id in cited
     )

@@ -10,6 +10,7 @@ from accords.render.escape import html_text, latex_text
 from accords.render.matrix import row_groups, title_of
 from accords.render.vocabulary import (
     CHANGE_SUFFIX,
+    background_flag,
     column_flag,
     footnote_numbers,
     legend,
@@ -78,7 +79,7 @@ class HtmlRenderer:
 
 
 def _html_mark(mark: Mark, numbers: dict[str, int]) -> str:
-    text = html_text(mark.word + stance_flag(mark))
+    text = html_text(mark.word + background_flag(mark) + stance_flag(mark))
     if mark.contested:
         text = f'<span class="contested">{text}</span>'
     if mark.change == ADDED:
@@ -136,7 +137,7 @@ class LatexRenderer:
 
 
 def _latex_mark(mark: Mark, numbers: dict[str, int]) -> str:
-    text = latex_text(mark.word) + _LATEX_FLAGS[stance_flag(mark)]
+    text = latex_text(mark.word + background_flag(mark)) + _LATEX_FLAGS[stance_flag(mark)]
     if mark.change == ADDED:
         text = f"\\textbf{{{text}}} (+)"
     elif mark.change == REMOVED:

@@ -7,7 +7,7 @@ from typing import Any, Protocol, TextIO
 from accords.analysis.diff import ActorChange, DiffResult
 from accords.analysis.show import AgreementSummary
 from accords.render.escape import json_document, markdown_text, terminal_text
-from accords.render.vocabulary import STANCE_FLAGS, STANCE_NOTES
+from accords.render.vocabulary import BACKGROUND_FLAG, BACKGROUND_NOTE, STANCE_FLAGS, STANCE_NOTES
 
 REPORT_FORMATS = ("text", "markdown", "json")
 
@@ -137,7 +137,9 @@ def render_show(summary: AgreementSummary, fmt: str, out: TextIO) -> None:
         w,
         "Excluded",
         [
-            f"{e['name']}: {e['scope']}, {e['manner']}" + (" (contested)" if e["contested"] else "")
+            f"{e['name']}: {e['scope']}, {e['manner']}"
+            + (" (contested)" if e["contested"] else "")
+            + _background(e)
             for e in summary.exclusions
         ],
     )
@@ -148,6 +150,7 @@ def render_show(summary: AgreementSummary, fmt: str, out: TextIO) -> None:
             f"{p['name']}: {p['stance']}"
             + (f" on {p['date']}" if p["date"] else "")
             + (" (contested)" if p["contested"] else "")
+            + _background(p)
             for p in summary.positions
         ],
     )
@@ -197,6 +200,30 @@ def render_show(summary: AgreementSummary, fmt: str, out: TextIO) -> None:
     _section(
         w, "Sources", [s["id"] + (f": {s['title']}" if s["title"] else "") for s in summary.sources]
     )
+    _evidence(w, summary)
+    claims = (*summary.participants, *summary.exclusions, *summary.positions)
+    if any(c["background_only"] for c in claims):
+        w.line(BACKGROUND_NOTE)
+
+
+def _evidence(w: Writer, summary: AgreementSummary) -> None:
+    """Each claim, then each citation with its quotes (``show --evidence``)."""
+    if not summary.evidence:
+        return
+    w.heading("Evidence")
+    for claim in summary.evidence:
+        w.item(claim.claim + (f" {BACKGROUND_FLAG}" if claim.background_only else ""))
+        for cited in claim.citations:
+            where = f", {cited.locator}" if cited.locator else ""
+            basis = f" ({cited.basis})" if cited.basis != "stated" else ""
+            kind = " [background]" if cited.source_kind == "background" else ""
+            w.item(f"  {cited.source}{where}{kind}{basis}")
+            for quote in cited.quote:
+                w.item(f"    “{quote}”")
+
+
+def _background(claim: dict[str, Any]) -> str:
+    return f" {BACKGROUND_FLAG}" if claim["background_only"] else ""
 
 
 def _participant(p: dict[str, Any]) -> str:
@@ -205,7 +232,7 @@ def _participant(p: dict[str, Any]) -> str:
         text += f", represented by {', '.join(p['represented_by'])}"
     if p["name_used"]:
         text += f" (as {p['name_used']})"
-    return text + (" (contested)" if p["contested"] else "")
+    return text + (" (contested)" if p["contested"] else "") + _background(p)
 
 
 def _section(w: Writer, title: str, items: list[str]) -> None:

@@ -56,6 +56,9 @@ _MANNER_MEANINGS = {
 }
 
 CONTESTED_NOTE = "? the claim is contested"
+#: The flag of a mark that rests on background knowledge alone, and its legend line.
+BACKGROUND_FLAG = "°"
+BACKGROUND_NOTE = "° rests on background knowledge alone: no archived source states it"
 CHANGE_SUFFIX = {ADDED: " (+)", REMOVED: " (−)"}
 CHANGE_NOTES = {ADDED: "(+) added by the scenario", REMOVED: "(−) removed by the scenario"}
 UNDETERMINED_NOTE = "† the dates do not settle whether it existed by the --as-of date"
@@ -111,6 +114,8 @@ def notes(result: ComparisonResult) -> list[str]:
     found = []
     if any(m.contested for m in marks):
         found.append(CONTESTED_NOTE)
+    if any(m.background for m in marks):
+        found.append(BACKGROUND_NOTE)
     for change in (ADDED, REMOVED):
         if any(m.change == change for m in marks):
             found.append(CHANGE_NOTES[change])
@@ -137,7 +142,14 @@ def footnote_numbers(result: ComparisonResult) -> dict[str, int]:
 def mark_label(mark: Mark, *, short: bool = False) -> str:
     """A mark as text, with its scenario change when there is one."""
     text = abbreviation(mark.word) if short else mark.word
-    return text + stance_flag(mark) + CHANGE_SUFFIX.get(mark.change or "", "")
+    return (
+        text + background_flag(mark) + stance_flag(mark) + CHANGE_SUFFIX.get(mark.change or "", "")
+    )
+
+
+def background_flag(mark: Mark) -> str:
+    """``°`` by a mark that rests on background knowledge alone, else nothing."""
+    return BACKGROUND_FLAG if mark.background else ""
 
 
 def stance_flag(mark: Mark) -> str:

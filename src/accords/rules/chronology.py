@@ -15,6 +15,7 @@ from accords.findings import Finding, Severity
 from accords.model import Agreement, Event
 from accords.model.dates import DateInterval, date_or_none, interval_is_ordered
 from accords.model.events import Effect
+from accords.model.walk import walk
 from accords.rules.helpers import (
     AGREEMENT_DATE_ORDER,
     Where,
@@ -22,7 +23,6 @@ from accords.rules.helpers import (
     before,
     date_fields,
     precision_note,
-    walk,
 )
 from accords.rules.registry import Rule, register, rule
 

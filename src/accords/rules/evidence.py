@@ -20,7 +20,8 @@ from accords.loading.texts import ArchivedText, TextArchive
 from accords.model.common import Basis, Citation
 from accords.model.dates import date_or_none
 from accords.model.sources import Source
-from accords.rules.helpers import Loc, date_fields, walk
+from accords.model.walk import Loc, walk
+from accords.rules.helpers import date_fields
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Helpers shared by the rule families: dates, walking records, names, suggestions."""
+"""Helpers shared by the rule families: dates, names, suggestions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -15,11 +15,11 @@ from accords.model import Actor, Agreement
 from accords.model.agreements import Exclusion, Participant
 from accords.model.common import Citation
 from accords.model.dates import DateInterval, date_or_none
+from accords.model.walk import Loc
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
 
-Loc = tuple[str | int, ...]
 Where = tuple[str, int, int]
 
 #: The life of an agreement in order: each date, when present, falls on or after the previous one.
@@ -83,36 +83,6 @@ def named_claims(agreement: Agreement) -> Iterator[tuple[str, int, Participant |
         yield "participants", i, p
     for i, x in enumerate(agreement.exclusions):
         yield "exclusions", i, x
-
-
-def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
-    """Every record model nested in ``model`` (itself first), with its location (YAML keys)."""
-    yield loc, model
-    for name, key in _nested_fields(type(model)):
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from walk(value, (*loc, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from walk(item, (*loc, key, index))
-
-
-@cache
-def _nested_fields(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """``(attribute, yaml key)`` of the fields of ``cls`` that can hold models: walking only
-    those keeps a walk over thousands of records cheap."""
-    return tuple(
-        (name, info.alias or name)
-        for name, info in cls.model_fields.items()
-        if _holds_model(info.annotation)
-    )
-
-
-def _holds_model(annotation: object) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_holds_model(arg) for arg in get_args(annotation))
 
 
 @cache

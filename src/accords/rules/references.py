@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from accords.findings import Finding, Severity
 from accords.model import Actor, Agreement, Event
+from accords.model.walk import Loc, walk
 from accords.rules.helpers import (
-    Loc,
     Where,
     citations,
     did_you_mean,
@@ -21,7 +21,6 @@ from accords.rules.helpers import (
     normalise_name,
     original_of,
     records_of,
-    walk,
 )
 from accords.rules.registry import rule
 

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from accords.findings import Finding, Severity
 from accords.model import Scenario
-from accords.rules.helpers import Loc, did_you_mean, names_index
+from accords.model.walk import Loc
+from accords.rules.helpers import did_you_mean, names_index
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:

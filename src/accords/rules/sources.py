@@ -12,8 +12,9 @@ from accords.model import Agreement, Event
 from accords.model.agreements import Certainty, Exclusion, Position
 from accords.model.dates import DateInterval, date_or_none
 from accords.model.events import EventStatus
+from accords.model.walk import Loc, walk
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import AGREEMENT_DATE_ORDER, Loc, before, citations, walk
+from accords.rules.helpers import AGREEMENT_DATE_ORDER, before, citations
 from accords.rules.registry import rule
 
 if TYPE_CHECKING:
