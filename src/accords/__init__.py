@@ -3,8 +3,9 @@
 The public API is small and lazy, so that ``import accords`` stays cheap::
 
     import accords
+    result = accords.check(".")          # CheckResult: findings, what was read, exit verdict
     dataset = accords.load_dataset(".")
-    findings = dataset.check()
+    matrix = accords.compare(dataset)
 """
 
 from __future__ import annotations
@@ -13,12 +14,24 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Dataset", "Finding", "Severity", "__version__", "compare", "load_dataset"]
+__all__ = [
+    "CheckOptions",
+    "CheckResult",
+    "Dataset",
+    "Finding",
+    "Severity",
+    "__version__",
+    "check",
+    "compare",
+    "load_dataset",
+    "run_checks",
+]
 
 if TYPE_CHECKING:
     from accords.analysis.compare import compare
+    from accords.checking.runner import CheckOptions, check, run_checks
     from accords.dataset import Dataset, load_dataset
-    from accords.findings import Finding, Severity
+    from accords.findings import CheckResult, Finding, Severity
 
 _LAZY = {
     "Dataset": "accords.dataset",
@@ -26,6 +39,10 @@ _LAZY = {
     "Finding": "accords.findings",
     "Severity": "accords.findings",
     "compare": "accords.analysis.compare",
+    "check": "accords.checking.runner",
+    "run_checks": "accords.checking.runner",
+    "CheckOptions": "accords.checking.runner",
+    "CheckResult": "accords.findings",
 }
 
 

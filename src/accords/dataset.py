@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from accords.config import Config, Selection, load_config
 from accords.findings import Finding, Tally
@@ -14,9 +14,6 @@ from accords.loading.discovery import RecordFile, dataset_files, find_root, noth
 from accords.loading.records import LoadedFile, read_record_file
 from accords.loading.yaml_positions import Path as Loc
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
-
-if TYPE_CHECKING:
-    from accords.rules.runner import CheckOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +99,6 @@ class Dataset:
     def selection(self) -> Selection:
         """The rule selection of the dataset's ``accords.toml``."""
         return self.config.selection
-
-    def check(self, options: CheckOptions | None = None) -> list[Finding]:
-        """Loading findings and rule findings, filtered and sorted (see :mod:`accords.rules`)."""
-        from accords.rules.runner import run_checks
-
-        return run_checks(self, options)
 
 
 def load_dataset(

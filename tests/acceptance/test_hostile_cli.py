@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import accords.loading.validate
+import accords.checking.validate
 from accords.cli import app as app_module
 from accords.cli.app import app, main
 from support import without_timing
@@ -192,7 +192,7 @@ def _boom(*args: object, **kwargs: object) -> list[object]:
 def test_an_internal_error_is_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(accords.loading.validate, "validate_files", _boom)
+    monkeypatch.setattr(accords.checking.validate, "validate_files", _boom)
     monkeypatch.setitem(app_module._state, "debug", False)
     monkeypatch.setattr(sys, "argv", ["accords", "validate", str(HOSTILE / "agreements")])
     with pytest.raises(SystemExit) as exit_info:
@@ -206,7 +206,7 @@ def test_an_internal_error_is_one_line_and_exit_2(
 
 
 def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accords.loading.validate, "validate_files", _boom)
+    monkeypatch.setattr(accords.checking.validate, "validate_files", _boom)
     monkeypatch.setitem(app_module._state, "debug", False)
     monkeypatch.setattr(
         sys, "argv", ["accords", "--debug", "validate", str(HOSTILE / "agreements")]
@@ -217,7 +217,7 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_accords_debug_in_the_environment_shows_the_traceback(tmp_path: Path) -> None:
     code = (
-        "import accords.loading.validate as v\n"
+        "import accords.checking.validate as v\n"
         "def boom(*a, **k): raise RuntimeError('injected')\n"
         "v.validate_files = boom\n"
         "from accords.cli.app import main\n"

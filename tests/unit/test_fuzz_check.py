@@ -2,7 +2,7 @@
 
 The bundled dataset is copied once into a temporary folder; each example edits one to three of
 its files (characters inserted or deleted, lines duplicated, swapped or dropped, digits of dates
-and ids changed), runs the library's ``load_dataset(...).check()`` in-process, and restores the
+and ids changed), runs the library's ``run_checks(load_dataset(...))`` in-process, and restores the
 files. The only outcomes allowed are: clean, or well-formed findings.
 """
 
@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from yaml_edits import edited
 
+from accords.checking.runner import run_checks
 from accords.dataset import load_dataset
 from accords.findings import Finding
 from accords.model import FOLDERS
@@ -72,7 +73,7 @@ def test_check_on_a_mutated_dataset_gives_findings_not_errors(
         for path, original in originals.items():
             text = original.decode("utf-8")
             path.write_text(data.draw(edited(text, _SIGNIFICANT, _EDITS)), encoding="utf-8")
-        findings = load_dataset(copy).check()
+        findings = run_checks(load_dataset(copy))
         for finding in findings:
             _well_formed(finding, copy)
     finally:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from accords.checking.registry import EVENTS_CHECKS, RULES, load_all
 from accords.cli.app import app
 from accords.dataset import Dataset
 from accords.findings import Finding
-from accords.rules.registry import RULES, load_all
 from support import without_timing
 
 CASES = Path(__file__).resolve().parent.parent / "data" / "rules"
@@ -77,7 +77,8 @@ def test_a_crash_in_the_events_check_is_one_finding(monkeypatch: pytest.MonkeyPa
         raise KeyError("event_date")
 
     line = broken.__code__.co_firstlineno + 1
-    monkeypatch.setattr("accords.rules.external.check_events_file", broken)
+    load_all()
+    monkeypatch.setitem(EVENTS_CHECKS, "X", broken)
     monkeypatch.chdir(CASES / "x104-fail")
     result = runner.invoke(app, ["check", "--events", "events.csv", "--format", "json"])
     assert result.exit_code == 1, result.output

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import yaml
 
+from accords.checking.registry import load_all
+from accords.checking.runner import CheckOptions, run_checks
 from accords.dataset import load_dataset
 from accords.findings import Finding
-from accords.rules.registry import load_all
-from accords.rules.runner import CheckOptions
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
 CASES = sorted(p for p in CASES_DIR.iterdir() if (p / "expect.yaml").is_file())
@@ -31,7 +31,7 @@ def _expect(case: Path) -> dict[str, Any]:
 def _findings(case: Path, expect: dict[str, Any]) -> list[Finding]:
     dataset = load_dataset(case)
     events = Path(expect["events"]) if "events" in expect else None
-    return dataset.check(CheckOptions(events=events))
+    return run_checks(dataset, CheckOptions(events=events))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -63,6 +63,6 @@ def test_the_bundled_dataset_has_no_errors(repo: Path, monkeypatch: pytest.Monke
     if not any((repo / "agreements").glob("*.yaml")):
         pytest.skip("the bundled dataset is not there")
     monkeypatch.chdir(repo)
-    errors = [f for f in load_dataset(repo).check() if f.severity.label == "error"]
+    errors = [f for f in run_checks(load_dataset(repo)) if f.severity.label == "error"]
     shown = "\n".join(f"{f.path}:{f.line}:{f.col} {f.code} {f.message}" for f in errors)
     assert errors == [], shown

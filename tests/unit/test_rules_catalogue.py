@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from accords.checking.registry import load_all
 from accords.cli.app import app
 from accords.findings import CheckResult, Finding, Severity, Tally
 from accords.render.sarif import path_to_uri, render_sarif
-from accords.rules.registry import load_all
 
 RULES = load_all()
 README = Path(__file__).resolve().parent.parent.parent / "README.md"

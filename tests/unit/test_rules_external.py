@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from accords.dataset import Dataset, load_dataset
 from accords.errors import UsageError
 from accords.findings import Finding
-from accords.rules.acled import parse_acled_date
+from accords.loading.events_csv import parse_acled_date
 from accords.rules.external import MAX_ROW_FINDINGS, check_events_file
 
 CASE = Path(__file__).resolve().parent.parent / "data" / "rules" / "x104-fail"

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from model_strategies import documents
 
+from accords.checking.registry import load_all
 from accords.dataset import Dataset
 from accords.loading.records import parse_file
 from accords.model import Actor, Agreement, EventFile, Scenario, Source
-from accords.rules.registry import load_all
 
 KINDS = {
     "agreement": Agreement,

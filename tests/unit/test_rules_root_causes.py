@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from accords.checking.runner import CheckOptions, run_checks
 from accords.dataset import load_dataset
 from accords.findings import CheckResult, Finding, Severity, Tally
 from accords.render.findings import render_text
-from accords.rules.runner import CheckOptions
 
 SOURCE = "id: daily\ntitle: Daily\npublisher: Example Daily\npublished: '2017-01-31'\nkind: news\n"
 ACTOR = "id: {id}\nkind: military\nname: {name}\nsources: [daily]\n"
@@ -41,7 +41,7 @@ def _write(root: Path, files: dict[str, str]) -> None:
 
 def _check(root: Path, monkeypatch: pytest.MonkeyPatch, *select: str) -> list[Finding]:
     monkeypatch.chdir(root)
-    return load_dataset(root).check(CheckOptions(select=select))
+    return run_checks(load_dataset(root), CheckOptions(select=select))
 
 
 def _shown(findings: list[Finding]) -> list[tuple[object, ...]]:

@@ -51,8 +51,8 @@ def check(
         FindingsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = FindingsFormat.text,
 ) -> None:
-    from accords.rules.runner import CheckOptions
-    from accords.rules.runner import check as check_dataset
+    from accords.checking.runner import CheckOptions
+    from accords.checking.runner import check as check_dataset
 
     options = CheckOptions(
         select=_codes(select), ignore=_codes(ignore), strict=strict, events=events, texts=texts

@@ -38,7 +38,7 @@ def rules(
         CatalogueFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CatalogueFormat.text,
 ) -> None:
-    from accords.rules.catalogue import catalogue_rows
+    from accords.checking.catalogue import catalogue_rows
 
     rows = catalogue_rows()
     if fmt is CatalogueFormat.json:
@@ -55,7 +55,7 @@ def rules(
 
 
 def explain(code: Annotated[str, typer.Argument(help="A rule code or name.")]) -> None:
-    from accords.rules.catalogue import find_rule
+    from accords.checking.catalogue import find_rule
 
     rule = find_rule(code)
     state = "" if rule.default_enabled else ", off by default"

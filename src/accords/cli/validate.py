@@ -47,7 +47,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    from accords.loading.validate import validate_paths
+    from accords.checking.validate import validate_paths
 
     result = validate_paths(paths or (), kind.value if kind is not None else None)
     raise typer.Exit(emit_findings(result, fmt))

@@ -23,7 +23,7 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def sarif_document(findings: Sequence[Finding]) -> dict[str, Any]:
     """The SARIF log of the findings, as plain data."""
-    from accords.rules.registry import load_all
+    from accords.checking.registry import load_all
 
     catalogue = load_all()
     codes = sorted(set(catalogue) | {f.code for f in findings})

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from accords.checking.registry import Rule, register, rule
 from accords.findings import Finding, Severity
 from accords.model import Agreement, Event
 from accords.model.dates import DateInterval, date_or_none, interval_is_ordered
@@ -24,7 +25,6 @@ from accords.rules.helpers import (
     date_fields,
     precision_note,
 )
-from accords.rules.registry import Rule, register, rule
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
@@ -36,7 +36,7 @@ DATE_RULES = ("C101", "C103", "C105", "C106", "C108", "P102", "S103")
 def _undetermined_findings(dataset: Dataset) -> Iterator[Finding]:
     """C100 stands on its own: selected without the rules it serves, it runs them for its
     findings (when both run, the runner drops the duplicates)."""
-    from accords.rules.registry import RULES
+    from accords.checking.registry import RULES
 
     for code in DATE_RULES:
         check = RULES[code].check

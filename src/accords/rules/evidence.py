@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.loading.texts import ArchivedText, TextArchive
 from accords.model.common import Basis, Citation
@@ -22,7 +23,6 @@ from accords.model.dates import date_or_none
 from accords.model.sources import Source
 from accords.model.walk import Loc, walk
 from accords.rules.helpers import date_fields
-from accords.rules.registry import rule
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
@@ -238,10 +238,11 @@ _QUOTED_DATE = re.compile(rf"\b{_MONTH}(?![A-Za-z])|\b(?:19|20)[0-9]{{2}}\b")
     "A date is given to the day, but the quotes that support it give no day",
     Severity.WARNING,
     """
-A date is no more precise than its sources. When the quotes cited for a claim speak of a date
-(a month, a year) but none of them names a day, a date given to the day rests on something
-else: give the month, mark the day approximate, or cite the source that gives the day.
-Quotes that speak of no date at all are not judged.
+A date is no more precise than its sources. When every source of a claim is quoted, and the
+quotes speak of a date (a month, a year) but none of them names a day, a date given to the day
+rests on nothing cited: give the month, mark the day approximate, or cite the source that gives
+the day (background knowledge, if no archived document does). Quotes that speak of no date at
+all are not judged.
 
 Fails (the source says only "October 2015"):
 
@@ -252,17 +253,22 @@ Fails (the source says only "October 2015"):
 Passes:
 
     date: "2015-10"
+
+Passes too (the day is background knowledge, cited as such):
+
+    date: "2015-09-30"
+    sources:
+      - {source: business-insider-2016-12-14, quote: ["began in October 2015"]}
+      - background-russian-air-campaign
 """,
 )
 def date_beyond_quotes(dataset: Dataset) -> Iterator[Finding]:
     for entry in dataset.entries:
         for loc, model in walk(entry.record):
-            quotes = [
-                q
-                for ref in getattr(model, "sources", None) or ()
-                if isinstance(ref, Citation)
-                for q in ref.quote
-            ]
+            refs = getattr(model, "sources", None) or ()
+            if any(not isinstance(ref, Citation) or not ref.quote for ref in refs):
+                continue  # a source cited without quotes (background knowledge) may give the day
+            quotes = [q for ref in refs if isinstance(ref, Citation) for q in ref.quote]
             if not quotes or any(_QUOTED_DAY.search(q) for q in quotes):
                 continue
             if not any(_QUOTED_DATE.search(q) for q in quotes):

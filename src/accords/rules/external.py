@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from accords.checking.registry import EVENTS_CHECKS, Rule, register
 from accords.errors import UsageError
 from accords.findings import Finding, Severity
-from accords.rules.acled import Frame, actor_strings, ceasefire_windows
+from accords.loading.events_csv import Frame
+from accords.rules.acled import actor_strings, ceasefire_windows
 from accords.rules.fighting import fighting_findings
-from accords.rules.registry import Rule, register
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
@@ -236,3 +237,6 @@ def _unmapped_finding(path: str, unmapped: Counter[str]) -> Finding:
         (path, 1, 1),
         hint="add the strings that matter to an actor's acled list",
     )
+
+
+EVENTS_CHECKS["X"] = check_events_file

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from accords.checking.registry import Rule, register
 from accords.findings import Finding, Severity
+from accords.loading.events_csv import Frame
 from accords.model.dates import date_or_none, iso_day
-from accords.rules.acled import Agreements, Frame
-from accords.rules.registry import Rule, register
+from accords.rules.acled import Agreements
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset

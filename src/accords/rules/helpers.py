@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from accords.model import Actor, Agreement
+from accords.model import Agreement
 from accords.model.agreements import Exclusion, Participant
 from accords.model.common import Citation
 from accords.model.dates import DateInterval, date_or_none
@@ -120,23 +118,6 @@ def citations(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield (*loc, "sources", index), ref
 
 
-_SPACE_RE = re.compile(r"\s+")
-
-
-def normalise_name(text: str) -> str:
-    """A name folded for matching: case-folded, whitespace collapsed, hyphens as spaces."""
-    return _SPACE_RE.sub(" ", text.replace("-", " ")).strip().casefold()
-
-
-def names_index(actors: Iterable[Actor]) -> dict[str, set[str]]:
-    """Normalised name → ids of the actors that bore it (primary name, aliases, dated names)."""
-    index: dict[str, set[str]] = {}
-    for actor in actors:
-        for name in (actor.name, *actor.aliases, *(n.name for n in actor.names)):
-            index.setdefault(normalise_name(name), set()).add(actor.id)
-    return index
-
-
 #: The record kinds whose files hold one record each, named after its id (as ``accords new`` and
 #: the importer write them); an events file holds many events and is named after no one of them.
 ONE_RECORD_PER_FILE = frozenset({"agreement", "actor", "source", "scenario"})
@@ -173,17 +154,3 @@ def records_of(dataset: Dataset, kind: str) -> dict[str, object]:
     """The dataset's records of one kind, by id."""
     table: dict[str, object] = getattr(dataset, kind + "s")
     return table
-
-
-def did_you_mean(
-    word: str, known: Iterable[str], names: dict[str, set[str]] | None = None
-) -> str | None:
-    """A hint naming the closest known id, or the actor whose name the word spells."""
-    if names is not None:
-        owners = names.get(normalise_name(word))
-        if owners:
-            return "did you mean " + " or ".join(sorted(owners)) + "? (the word is its name)"
-    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.75)
-    if not close:
-        return None
-    return "did you mean " + ", ".join(close) + "?"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Actor
 from accords.model.actors import DatedName
 from accords.model.dates import DateInterval, date_or_none
+from accords.model.names import normalise_name
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import dated_agreements, named_claims, normalise_name
-from accords.rules.registry import rule
+from accords.rules.helpers import dated_agreements, named_claims
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset

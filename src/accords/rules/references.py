@@ -6,23 +6,21 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Actor, Agreement, Event
+from accords.model.names import did_you_mean, names_index, normalise_name
 from accords.model.walk import Loc, walk
 from accords.rules.helpers import (
     Where,
     citations,
-    did_you_mean,
     entries_by_id,
     file_stem,
     misnamed,
     named_claims,
-    names_index,
-    normalise_name,
     original_of,
     records_of,
 )
-from accords.rules.registry import rule
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
@@ -202,7 +200,7 @@ def _all_references(dataset: Dataset) -> list[tuple[Entry, Loc, str, str]]:
 
 def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:
     """One finding per unknown id, at its first reference, the other references related."""
-    from accords.rules.registry import RULES
+    from accords.checking.registry import RULES
 
     code = {"actor": "R102", "agreement": "R103", "event": "R104", "source": "R105"}[kind]
     table = records_of(dataset, kind)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Agreement
 from accords.rules.chronology import undetermined
 from accords.rules.helpers import agreement_date, before, dated_agreements
-from accords.rules.registry import rule
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset

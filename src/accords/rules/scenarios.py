@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Scenario
+from accords.model.names import did_you_mean, names_index
 from accords.model.walk import Loc
-from accords.rules.helpers import did_you_mean, names_index
-from accords.rules.registry import rule
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset

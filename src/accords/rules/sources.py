@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Agreement, Event
 from accords.model.agreements import Certainty, Exclusion, Position
@@ -15,7 +16,6 @@ from accords.model.events import EventStatus
 from accords.model.walk import Loc, walk
 from accords.rules.chronology import undetermined
 from accords.rules.helpers import AGREEMENT_DATE_ORDER, before, citations
-from accords.rules.registry import rule
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from accords.checking.internal import internal_error
+from accords.checking.registry import EVENTS_CHECKS, Rule, check_codes, defaults_off, load_all
 from accords.errors import AccordsError
 from accords.findings import CheckResult, Finding
-from accords.rules.internal import internal_error
-from accords.rules.registry import Rule, check_codes, defaults_off, load_all
 
 if TYPE_CHECKING:
     from accords.config import Selection
@@ -99,10 +99,8 @@ def _events_findings(
     dataset: Dataset, events: Path, rules: dict[str, Rule], crashes: list[Finding]
 ) -> list[Finding]:
     """The ``X`` findings of the events file; a crash among them is one internal error."""
-    from accords.rules.external import check_events_file
-
     try:
-        return check_events_file(dataset, events)
+        return EVENTS_CHECKS["X"](dataset, events)
     except AccordsError:  # a missing file is the user's error, reported as such
         raise
     except Exception as exc:

@@ -73,8 +73,8 @@ def validate_paths(paths: Sequence[Path] = (), kind: str | None = None) -> Check
         assert root is not None
         raise nothing_found(root, config.layout)
     # Validation reports structure codes only, so only the structure rules need loading.
-    from accords.rules import structure  # noqa: F401  (registers the structure rules)
-    from accords.rules.registry import RULES, check_codes, defaults_off
+    from accords.checking import structure  # noqa: F401  (registers the structure rules)
+    from accords.checking.registry import RULES, check_codes, defaults_off
 
     check_codes(config.selection.settings())
     findings, tally = validate_files(files)

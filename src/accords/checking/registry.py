@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from accords.errors import UsageError
 from accords.findings import Finding, Severity
+from accords.model.names import did_you_mean
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
@@ -44,6 +46,11 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
+#: A check of an events file (``check --events``): the findings of the record against it.
+EventsCheck = Callable[["Dataset", Path], list[Finding]]
+#: The events checks by the family of codes they report, registered by their rule modules.
+EVENTS_CHECKS: dict[str, EventsCheck] = {}
+
 
 def register(rule: Rule) -> Rule:
     if rule.code in RULES:
@@ -79,7 +86,7 @@ def load_all() -> dict[str, Rule]:
 
 
 _MODULES = (
-    "accords.rules.structure",
+    "accords.checking.structure",
     "accords.rules.references",
     "accords.rules.chronology",
     "accords.rules.endings",
@@ -90,7 +97,7 @@ _MODULES = (
     "accords.rules.evidence",
     "accords.rules.scenarios",
     "accords.rules.external",
-    "accords.rules.internal",
+    "accords.checking.internal",
 )
 
 
@@ -112,7 +119,6 @@ def check_codes(settings: Iterable[tuple[str, str]]) -> None:
         load_all()
         if _names_a_rule(code, RULES):
             continue
-        from accords.rules.helpers import did_you_mean
 
         hint = did_you_mean(code, list(RULES)) or "`accords rules` lists the codes"
         raise UsageError(f"{setting}: no rule code or prefix {code!r}; {hint}")

@@ -10,8 +10,8 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from accords.checking.registry import Rule, register
 from accords.findings import Finding, Severity
-from accords.rules.registry import Rule, register
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from accords.checking.registry import Rule, register
 from accords.findings import Severity
-from accords.rules.registry import Rule, register
 
 _E = Severity.ERROR
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from accords.checking.registry import Rule, load_all
 from accords.errors import UsageError
-from accords.rules.registry import Rule, load_all
 
 FAMILIES = {
     "E": "structure",
