@@ -29,7 +29,7 @@ from accords.render.escape import (
     terminal_text,
     visible_text,
 )
-from accords.render.matrix import matrix_renderer
+from accords.render.matrix import FORMATS as MATRIX_FORMATS
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
 SCRIPT = "<script>alert('x')</script>"
@@ -42,7 +42,7 @@ def outputs() -> dict[str, str]:
     rendered = {}
     for name in ("table", "markdown", "csv", "json", "html", "latex"):
         out = io.StringIO()
-        matrix_renderer(name).render(result, out)
+        MATRIX_FORMATS[name](result, out)
         rendered[name] = out.getvalue()
     return rendered
 

@@ -21,11 +21,12 @@ from accords.analysis.scenarios import resolve_scenarios
 from accords.analysis.show import show
 from accords.analysis.timeline import timeline
 from accords.dataset import Dataset, load_dataset
+from accords.render.diff import FORMATS as DIFF_FORMATS
 from accords.render.export import csv_text, json_text
-from accords.render.matrix import FORMATS, matrix_renderer
-from accords.render.reports import render_diff, render_show
-from accords.render.scenarios import SCENARIO_RENDERERS
-from accords.render.timeline import TIMELINE_RENDERERS
+from accords.render.matrix import FORMATS as MATRIX_FORMATS
+from accords.render.scenarios import FORMATS as SCENARIO_FORMATS
+from accords.render.show import FORMATS as SHOW_FORMATS
+from accords.render.timeline import FORMATS as TIMELINE_FORMATS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FIXTURE = DATA / "fixture-dataset"
@@ -37,11 +38,11 @@ Case = Callable[[Dataset, io.StringIO], None]
 
 
 def _matrix(fmt: str, **options: object) -> Case:
-    return lambda d, out: matrix_renderer(fmt).render(compare(d, **options), out)  # type: ignore[arg-type]
+    return lambda d, out: MATRIX_FORMATS[fmt](compare(d, **options), out)  # type: ignore[arg-type]
 
 
 CASES: dict[str, Case] = {}
-for _fmt in FORMATS:
+for _fmt in MATRIX_FORMATS:
     CASES[f"compare.{EXTENSIONS.get(_fmt, _fmt)}"] = _matrix(_fmt)
     CASES[f"compare-whatif.{EXTENSIONS.get(_fmt, _fmt)}"] = _matrix(
         _fmt, scenario="riverside-what-if", as_of="2031-04-01", group_by="coalition"
@@ -50,20 +51,20 @@ CASES["compare-states-by-name.md"] = _matrix("markdown", kinds=["state"], order=
 CASES["compare-all-actors-by-kind.csv"] = _matrix("csv", only_marked=False, group_by="kind")
 for _fmt in ("text", "markdown", "json"):
     _ext = EXTENSIONS.get(_fmt, _fmt)
-    CASES[f"diff.{_ext}"] = lambda d, out, f=_fmt: render_diff(
-        diff(d, "riverside-truce-2031", "harbour-evacuation-2031"), f, out
+    CASES[f"diff.{_ext}"] = lambda d, out, f=_fmt: DIFF_FORMATS[f](
+        diff(d, "riverside-truce-2031", "harbour-evacuation-2031"), out
     )
-    CASES[f"show.{_ext}"] = lambda d, out, f=_fmt: render_show(
-        show(d, "riverside-truce-2031"), f, out
+    CASES[f"show.{_ext}"] = lambda d, out, f=_fmt: SHOW_FORMATS[f](
+        show(d, "riverside-truce-2031"), out
     )
-    CASES[f"scenarios.{_ext}"] = lambda d, out, f=_fmt: SCENARIO_RENDERERS[f](
+    CASES[f"scenarios.{_ext}"] = lambda d, out, f=_fmt: SCENARIO_FORMATS[f](
         resolve_scenarios(d, as_of="2031-06-20"), out
     )
-for _fmt in TIMELINE_RENDERERS:
-    CASES[f"timeline.{EXTENSIONS.get(_fmt, _fmt)}"] = lambda d, out, f=_fmt: TIMELINE_RENDERERS[
-        f
-    ]().render(timeline(d), out)
-CASES["timeline-window.txt"] = lambda d, out: TIMELINE_RENDERERS["text"]().render(
+for _fmt in TIMELINE_FORMATS:
+    CASES[f"timeline.{EXTENSIONS.get(_fmt, _fmt)}"] = lambda d, out, f=_fmt: TIMELINE_FORMATS[f](
+        timeline(d), out
+    )
+CASES["timeline-window.txt"] = lambda d, out: TIMELINE_FORMATS["text"](
     timeline(d, start="2031-03-05", end="2031-04"), out
 )
 CASES["export.json"] = lambda d, out: out.write(json_text(export_tables(d)))

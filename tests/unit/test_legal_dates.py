@@ -31,11 +31,12 @@ from accords.dataset import Dataset, load_dataset
 from accords.errors import UsageError
 from accords.findings import Finding
 from accords.model.dates import EDTF_PATTERN, is_valid_date
+from accords.render.diff import FORMATS as DIFF_FORMATS
 from accords.render.export import csv_text, json_text
-from accords.render.matrix import FORMATS, matrix_renderer
-from accords.render.reports import render_diff, render_show
-from accords.render.scenarios import SCENARIO_RENDERERS
-from accords.render.timeline import TIMELINE_RENDERERS
+from accords.render.matrix import FORMATS as MATRIX_FORMATS
+from accords.render.scenarios import FORMATS as SCENARIO_FORMATS
+from accords.render.show import FORMATS as SHOW_FORMATS
+from accords.render.timeline import FORMATS as TIMELINE_FORMATS
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
 
@@ -182,24 +183,24 @@ def _diff_as_of(dataset: Dataset, when: str) -> DiffResult | None:
 def _every_command(dataset: Dataset, when: str) -> None:
     """Runs every analysis behind the commands, in every format, into memory."""
     out = io.StringIO()
-    for fmt in FORMATS:
-        matrix_renderer(fmt).render(compare(dataset), out)
+    for fmt in MATRIX_FORMATS:
+        MATRIX_FORMATS[fmt](compare(dataset), out)
         for options in ({}, {"scenario": "riverside-what-if"}):
             result = _compare_as_of(dataset, when, **options)
             if result is not None:
-                matrix_renderer(fmt).render(result, out)
+                MATRIX_FORMATS[fmt](result, out)
     for fmt in ("text", "markdown", "json"):
-        render_diff(diff(dataset, "riverside-truce-2031", "valley-declaration-2031"), fmt, out)
+        DIFF_FORMATS[fmt](diff(dataset, "riverside-truce-2031", "valley-declaration-2031"), out)
         dated = _diff_as_of(dataset, when)
         if dated is not None:
-            render_diff(dated, fmt, out)
+            DIFF_FORMATS[fmt](dated, out)
         for agreement in dataset.agreements:
-            render_show(show(dataset, agreement), fmt, out)
-        SCENARIO_RENDERERS[fmt](resolve_scenarios(dataset, as_of=when), out)
-    for renderer in TIMELINE_RENDERERS.values():
-        renderer().render(timeline(dataset), out)
-        renderer().render(timeline(dataset, start=when), out)
-        renderer().render(timeline(dataset, end=when), out)
+            SHOW_FORMATS[fmt](show(dataset, agreement), out)
+        SCENARIO_FORMATS[fmt](resolve_scenarios(dataset, as_of=when), out)
+    for renderer in TIMELINE_FORMATS.values():
+        renderer(timeline(dataset), out)
+        renderer(timeline(dataset, start=when), out)
+        renderer(timeline(dataset, end=when), out)
     tables = export_tables(dataset)
     out.write(json_text(tables))
     for table in tables:
@@ -224,7 +225,7 @@ def test_a_gantt_bar_reaching_the_last_day_ends_by_its_length(copy: Copy) -> Non
     """Mermaid bar ends are exclusive and 9999-12-31 has no next day: the bar gives its length."""
     dataset = copy.fill({"event": "2016/..", "offensive": "9999-12-31"})
     out = io.StringIO()
-    TIMELINE_RENDERERS["mermaid"]().render(timeline(dataset), out)
+    TIMELINE_FORMATS["mermaid"](timeline(dataset), out)
     events = out.getvalue().split("    section Events\n")[1].splitlines()
     assert [line.split(") :")[1] for line in events] == [
         "e1x1, 2016-01-01, 2916096d",

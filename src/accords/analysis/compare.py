@@ -168,10 +168,7 @@ def compare(
     ``kinds`` keeps actors of those kinds; ``only_marked`` drops actors without a mark;
     ``order`` and ``group_by`` arrange the rows.
     """
-    if order not in ORDERS:
-        raise UsageError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
-    if group_by is not None and group_by not in GROUPINGS:
-        raise UsageError(f"unknown grouping {group_by!r}; expected one of {', '.join(GROUPINGS)}")
+    _check_arrangement(order, group_by)
     date = parse_option_date(as_of, "--as-of")
     chosen = resolve_agreements(dataset.agreements, agreements)
     columns = _columns(chosen, date)
@@ -179,26 +176,8 @@ def compare(
         raise UsageError(
             f"no agreement existed by {as_of}" if as_of else "no agreements to compare"
         )
-
-    def marks_of(agreement: Agreement) -> dict[str, list[Mark]]:
-        return with_evidence(agreement_marks(agreement, date), dataset.sources)
-
-    base = {a.id: marks_of(a) for a in chosen}
-    if scenario is not None:
-        changed = apply_scenario(dataset.agreements, scenario_by_id(dataset, scenario))
-        marks = {
-            column.id: _diff_cells(base[column.id], marks_of(changed[column.id]))
-            for column in columns
-        }
-    else:
-        marks = {column.id: base[column.id] for column in columns}
-
-    kind_filter = set(kinds) if kinds is not None else None
-    unknown_kinds = sorted((kind_filter or set()) - {k.value for k in ActorKind})
-    if unknown_kinds:
-        expected = ", ".join(k.value for k in ActorKind)
-        raise UsageError(f"unknown actor kind {unknown_kinds[0]!r}; expected one of {expected}")
-    rows = _rows(dataset, columns, marks, date, kind_filter, only_marked)
+    marks = _column_marks(dataset, chosen, columns, date, scenario)
+    rows = _rows(dataset, columns, marks, date, _kind_filter(kinds), only_marked)
     rows = _ordered(rows, order)
     if group_by is not None:
         rows = _grouped(dataset, rows, group_by, date)
@@ -218,6 +197,44 @@ def compare(
         scenario=scenario,
         group_by=group_by,
     )
+
+
+def _check_arrangement(order: str, group_by: str | None) -> None:
+    if order not in ORDERS:
+        raise UsageError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
+    if group_by is not None and group_by not in GROUPINGS:
+        raise UsageError(f"unknown grouping {group_by!r}; expected one of {', '.join(GROUPINGS)}")
+
+
+def _kind_filter(kinds: Iterable[str] | None) -> set[str] | None:
+    """The actor kinds to keep (``None``: all); an unknown kind is a usage error."""
+    kind_filter = set(kinds) if kinds is not None else None
+    unknown_kinds = sorted((kind_filter or set()) - {k.value for k in ActorKind})
+    if unknown_kinds:
+        expected = ", ".join(k.value for k in ActorKind)
+        raise UsageError(f"unknown actor kind {unknown_kinds[0]!r}; expected one of {expected}")
+    return kind_filter
+
+
+def _column_marks(
+    dataset: Dataset,
+    chosen: list[Agreement],
+    columns: list[AgreementColumn],
+    date: DateInterval | None,
+    scenario: str | None,
+) -> dict[str, dict[str, list[Mark]]]:
+    """Each column's marks by actor; under a scenario, each mark it added or removed flagged."""
+
+    def marks_of(agreement: Agreement) -> dict[str, list[Mark]]:
+        return with_evidence(agreement_marks(agreement, date), dataset.sources)
+
+    base = {a.id: marks_of(a) for a in chosen}
+    if scenario is None:
+        return {column.id: base[column.id] for column in columns}
+    changed = apply_scenario(dataset.agreements, scenario_by_id(dataset, scenario))
+    return {
+        column.id: _diff_cells(base[column.id], marks_of(changed[column.id])) for column in columns
+    }
 
 
 def _columns(chosen: list[Any], date: DateInterval | None) -> list[AgreementColumn]:

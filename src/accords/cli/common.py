@@ -23,7 +23,7 @@ class FindingsFormat(StrEnum):
 
 def emit_findings(result: CheckResult, fmt: FindingsFormat) -> int:
     """Render a run's findings to stdout; the exit code says whether any fails the run."""
-    from accords.render.findings import renderer
+    from accords.render.findings import FORMATS
 
-    renderer(fmt.value)(result, sys.stdout)
+    FORMATS[fmt.value](result, sys.stdout)
     return EXIT_FINDINGS if result.failed else EXIT_CLEAN

@@ -83,7 +83,7 @@ def compare(
 ) -> None:
     from accords.analysis.compare import compare as run_compare
     from accords.dataset import load_dataset
-    from accords.render.matrix import matrix_renderer
+    from accords.render.matrix import FORMATS
 
     result = run_compare(
         load_dataset(),
@@ -95,4 +95,4 @@ def compare(
         order=order.value,
         group_by=group_by.value if group_by is not None else None,
     )
-    matrix_renderer(fmt.value).render(result, sys.stdout)
+    FORMATS[fmt.value](result, sys.stdout)

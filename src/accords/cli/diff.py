@@ -41,6 +41,7 @@ def diff(
 ) -> None:
     from accords.analysis.diff import diff as run_diff
     from accords.dataset import load_dataset
-    from accords.render.reports import render_diff
+    from accords.render.diff import FORMATS
 
-    render_diff(run_diff(load_dataset(), first, second, as_of=as_of), fmt.value, sys.stdout)
+    result = run_diff(load_dataset(), first, second, as_of=as_of)
+    FORMATS[fmt.value](result, sys.stdout)

@@ -40,16 +40,10 @@ def export(
 ) -> None:
     from accords.analysis.export import export_tables
     from accords.dataset import load_dataset
-    from accords.errors import UsageError
-    from accords.render.export import write_folder, write_stream
+    from accords.render.export import FORMATS, write_folder
 
     tables = export_tables(load_dataset(), table or None)
     if out is None:
-        if fmt is ExportFormat.csv and len(tables) != 1:
-            raise UsageError("CSV needs --out DIR, or one --table to print")
-        write_stream(tables, fmt.value, sys.stdout)
-        return
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is not a folder")
-    for path in write_folder(tables, fmt.value, out, force=force):
-        typer.echo(f"wrote {path}", err=True)
+        FORMATS[fmt.value](tables, sys.stdout)
+    else:
+        write_folder(tables, fmt.value, out, force=force, log=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from types import SimpleNamespace
 from typing import Annotated
@@ -38,30 +39,17 @@ def rules(
         CatalogueFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CatalogueFormat.text,
 ) -> None:
-    from accords.checking.catalogue import catalogue_rows
+    from accords.checking.catalogue import catalogue
+    from accords.render.rules import FORMATS
 
-    rows = catalogue_rows()
-    if fmt is CatalogueFormat.json:
-        import json
-
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    width = max(len(row["name"]) for row in rows)
-    for row in rows:
-        off = "" if row["default"] else " (off)"
-        typer.echo(
-            f"{row['code']}  {row['severity']:<7}  {row['name']:<{width}}  {row['title']}{off}"
-        )
+    FORMATS[fmt.value](catalogue(), sys.stdout)
 
 
 def explain(code: Annotated[str, typer.Argument(help="A rule code or name.")]) -> None:
     from accords.checking.catalogue import find_rule
+    from accords.render.rules import EXPLAIN_FORMATS
 
-    rule = find_rule(code)
-    state = "" if rule.default_enabled else ", off by default"
-    typer.echo(f"{rule.code} {rule.name} ({rule.severity.label}{state})\n")
-    typer.echo(f"{rule.title}.\n")
-    typer.echo(rule.explain)
+    EXPLAIN_FORMATS["text"](find_rule(code), sys.stdout)
 
 
 #: ``explain`` registered as a command of its own, with its own help text.

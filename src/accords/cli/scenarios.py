@@ -38,7 +38,7 @@ def scenarios(
 ) -> None:
     from accords.analysis.scenarios import resolve_scenarios
     from accords.dataset import load_dataset
-    from accords.render.scenarios import SCENARIO_RENDERERS
+    from accords.render.scenarios import FORMATS
 
     report = resolve_scenarios(load_dataset(), ids or None, as_of=as_of)
-    SCENARIO_RENDERERS[fmt.value](report, sys.stdout)
+    FORMATS[fmt.value](report, sys.stdout)

@@ -34,6 +34,7 @@ def show(
 ) -> None:
     from accords.analysis.show import show as run_show
     from accords.dataset import load_dataset
-    from accords.render.reports import render_show
+    from accords.render.show import FORMATS
 
-    render_show(run_show(load_dataset(), agreement, evidence=evidence), fmt.value, sys.stdout)
+    summary = run_show(load_dataset(), agreement, evidence=evidence)
+    FORMATS[fmt.value](summary, sys.stdout)

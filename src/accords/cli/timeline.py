@@ -36,7 +36,7 @@ def timeline(
 ) -> None:
     from accords.analysis.timeline import timeline as run_timeline
     from accords.dataset import load_dataset
-    from accords.render.timeline import TIMELINE_RENDERERS
+    from accords.render.timeline import FORMATS
 
     result = run_timeline(load_dataset(), start=start, end=end)
-    TIMELINE_RENDERERS[fmt.value]().render(result, sys.stdout)
+    FORMATS[fmt.value](result, sys.stdout)

@@ -1,1 +1,2 @@
-"""Renderers: plain results in, text out. One small class per format, kept in registries."""
+"""Renderers: typed results in, text out. See :mod:`accords.render.contract` for the one
+convention every format follows, and each command's ``FORMATS`` table."""

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TextIO
 
 from accords.analysis.export import Table, Value
+from accords.errors import UsageError
+from accords.render.contract import Renderer
 from accords.render.escape import csv_cell, json_document
 from accords.writing import write_atomic
-
-EXPORT_FORMATS = ("csv", "json")
 
 
 def _csv_value(value: Value) -> str:
@@ -38,22 +38,31 @@ def json_text(tables: Sequence[Table]) -> str:
     return json_document({t.name: t.records() for t in tables}) + "\n"
 
 
-def write_stream(tables: Sequence[Table], fmt: str, out: TextIO) -> None:
-    """One table as CSV, or any tables as one JSON document, to a stream."""
-    if fmt == "csv":
-        if len(tables) != 1:
-            raise ValueError("CSV on a stream holds one table")
-        out.write(csv_text(tables[0]))
-    else:
-        out.write(json_text(tables))
+def render_csv(tables: Sequence[Table], out: TextIO) -> None:
+    """One table as CSV: a stream holds one table, more need a folder (``--out``)."""
+    if len(tables) != 1:
+        raise UsageError("CSV needs --out DIR, or one --table to print")
+    out.write(csv_text(tables[0]))
 
 
-def write_folder(tables: Sequence[Table], fmt: str, folder: Path, *, force: bool) -> list[Path]:
-    """``<table>.<fmt>`` per table in ``folder``; replacing a file needs ``force``."""
-    written = []
+def render_json(tables: Sequence[Table], out: TextIO) -> None:
+    """Any tables as one JSON document."""
+    out.write(json_text(tables))
+
+
+FORMATS: dict[str, Renderer[Sequence[Table]]] = {"csv": render_csv, "json": render_json}
+
+
+def write_folder(
+    tables: Sequence[Table], fmt: str, folder: Path, *, force: bool, log: TextIO
+) -> None:
+    """``<table>.<fmt>`` per table in ``folder``, each path written logged to ``log``;
+    replacing a file needs ``force``."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
     for table in tables:
         path = folder / f"{table.name}.{fmt}"
-        text = csv_text(table) if fmt == "csv" else json_text([table])
-        write_atomic(path, text, force=force)
-        written.append(path)
-    return written
+        text = io.StringIO()
+        FORMATS[fmt]([table], text)
+        write_atomic(path, text.getvalue(), force=force)
+        log.write(f"wrote {path}\n")

@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from accords.findings import CheckResult, Finding, Severity
+from accords.render.contract import Renderer
 from accords.render.escape import CONTROL_ESCAPES, json_document
-
-FindingsRenderer = Callable[[CheckResult, TextIO], None]
 
 #: GitHub shows at most this many annotations of each severity per step; the rest go to the summary.
 GITHUB_ANNOTATION_CAP = 10
@@ -187,16 +186,16 @@ def _write_step_summary(path: str, result: CheckResult, overflow: Sequence[Findi
         pass
 
 
-RENDERERS: dict[str, FindingsRenderer] = {
+def render_sarif(result: CheckResult, out: TextIO) -> None:
+    """A SARIF 2.1.0 log; its module (and the rule catalogue) loads only for this format."""
+    from accords.render.sarif import render_sarif as render_log
+
+    render_log(result, out)
+
+
+FORMATS: dict[str, Renderer[CheckResult]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
+    "sarif": render_sarif,
 }
-
-
-def renderer(name: str) -> FindingsRenderer:
-    if name == "sarif":
-        from accords.render.sarif import render_sarif
-
-        return render_sarif
-    return RENDERERS[name]

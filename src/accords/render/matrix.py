@@ -1,4 +1,4 @@
-"""Renderers of the actor × agreement matrix: a registry of small classes, one per format.
+"""Renderers of the actor × agreement matrix, one function per format, in :data:`FORMATS`.
 
 ``table`` (rich, for the terminal), ``markdown`` (GitHub), ``csv``, ``json`` (DESIGN §4),
 ``html`` (one self-contained page) and ``latex`` (booktabs). Rendering only: every fact comes
@@ -8,11 +8,13 @@ from the :class:`~accords.analysis.compare.ComparisonResult`.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
-from typing import Protocol, TextIO
+from typing import TextIO
 
-from accords.analysis.compare import ActorRow, AgreementColumn, ComparisonResult
+from accords.analysis.compare import AgreementColumn, ComparisonResult
+from accords.render.contract import Renderer
 from accords.render.escape import csv_cell, json_document, markdown_text
+from accords.render.matrix_doc import render_html, render_latex
+from accords.render.matrix_layout import row_groups, title_of
 from accords.render.vocabulary import (
     column_flag,
     footnote_numbers,
@@ -22,99 +24,66 @@ from accords.render.vocabulary import (
     source_line,
 )
 
-FORMATS = ("table", "markdown", "csv", "json", "html", "latex")
 
-
-class MatrixRenderer(Protocol):
-    def render(self, result: ComparisonResult, out: TextIO) -> None: ...
-
-
-def row_groups(result: ComparisonResult) -> list[tuple[str | None, list[ActorRow]]]:
-    """Rows gathered under their group label (one unnamed group when not grouped)."""
-    if result.group_by is None:
-        return [(None, list(result.actors))]
-    groups: dict[str | None, list[ActorRow]] = {}
-    for row in result.actors:
-        groups.setdefault(row.group, []).append(row)
-    return list(groups.items())
-
-
-def title_of(result: ComparisonResult) -> str:
-    parts = ["Actors × agreements"]
-    if result.as_of:
-        parts.append(f"as of {result.as_of}")
-    if result.scenario:
-        parts.append(f"under scenario {result.scenario}")
-    return ", ".join(parts)
-
-
-class CsvRenderer:
+def render_csv(result: ComparisonResult, out: TextIO) -> None:
     """One row per actor, one column per agreement; every cell spreadsheet-safe."""
+    writer = csv.writer(out, lineterminator="\n")
+    grouped = result.group_by is not None
+    header = ["actor_id", "actor_name", *(["group"] if grouped else [])]
+    writer.writerow([csv_cell(h) for h in (*header, *(a.id for a in result.agreements))])
+    for row in result.actors:
+        cells = [
+            "; ".join(mark_label(m) for m in result.cell(row.id, a.id)) for a in result.agreements
+        ]
+        first = [row.id, row.name, *([row.group or ""] if grouped else [])]
+        writer.writerow([csv_cell(value) for value in (*first, *cells)])
 
-    def render(self, result: ComparisonResult, out: TextIO) -> None:
-        writer = csv.writer(out, lineterminator="\n")
-        grouped = result.group_by is not None
-        header = ["actor_id", "actor_name", *(["group"] if grouped else [])]
-        writer.writerow([csv_cell(h) for h in (*header, *(a.id for a in result.agreements))])
-        for row in result.actors:
+
+def render_json(result: ComparisonResult, out: TextIO) -> None:
+    """DESIGN §4's shape, with the legend and each mark's sources in extra top-level keys."""
+    data = result.to_dict()
+    data["legend"] = {word: text for _, word, text in legend(result)}
+    data["sources"] = [
+        {"actor": c.actor, "agreement": c.agreement, "mark": m.word, "sources": list(m.sources)}
+        for c in result.cells
+        for m in c.marks
+        if m.sources and m.change != "removed"
+    ]
+    out.write(json_document(data) + "\n")
+
+
+def render_markdown(result: ComparisonResult, out: TextIO) -> None:
+    """A GitHub table with full mark words, numbered source footnotes and a legend."""
+    numbers = footnote_numbers(result)
+    out.write(f"### {markdown_text(title_of(result))}\n\n")
+    headers = ["Actor", *(_header(a) for a in result.agreements)]
+    out.write("| " + " | ".join(headers) + " |\n")
+    out.write("|" + " --- |" * len(headers) + "\n")
+    for group, rows in row_groups(result):
+        if group is not None:
+            out.write(f"| **{markdown_text(group)}** |" + " |" * len(result.agreements) + "\n")
+        for row in rows:
             cells = [
-                "; ".join(mark_label(m) for m in result.cell(row.id, a.id))
+                ", ".join(
+                    markdown_text(mark_label(m)) + "".join(f"[^{numbers[s]}]" for s in m.sources)
+                    for m in result.cell(row.id, a.id)
+                )
                 for a in result.agreements
             ]
-            first = [row.id, row.name, *([row.group or ""] if grouped else [])]
-            writer.writerow([csv_cell(value) for value in (*first, *cells)])
-
-
-class JsonRenderer:
-    """DESIGN §4's shape, with the legend and each mark's sources in extra top-level keys."""
-
-    def render(self, result: ComparisonResult, out: TextIO) -> None:
-        data = result.to_dict()
-        data["legend"] = {word: text for _, word, text in legend(result)}
-        data["sources"] = [
-            {"actor": c.actor, "agreement": c.agreement, "mark": m.word, "sources": list(m.sources)}
-            for c in result.cells
-            for m in c.marks
-            if m.sources and m.change != "removed"
-        ]
-        out.write(json_document(data) + "\n")
-
-
-class MarkdownRenderer:
-    """A GitHub table with full mark words, numbered source footnotes and a legend."""
-
-    def render(self, result: ComparisonResult, out: TextIO) -> None:
-        numbers = footnote_numbers(result)
-        out.write(f"### {markdown_text(title_of(result))}\n\n")
-        headers = ["Actor", *(_header(a) for a in result.agreements)]
-        out.write("| " + " | ".join(headers) + " |\n")
-        out.write("|" + " --- |" * len(headers) + "\n")
-        for group, rows in row_groups(result):
-            if group is not None:
-                out.write(f"| **{markdown_text(group)}** |" + " |" * len(result.agreements) + "\n")
-            for row in rows:
-                cells = [
-                    ", ".join(
-                        markdown_text(mark_label(m))
-                        + "".join(f"[^{numbers[s]}]" for s in m.sources)
-                        for m in result.cell(row.id, a.id)
-                    )
-                    for a in result.agreements
-                ]
-                out.write("| " + " | ".join([markdown_text(row.name), *cells]) + " |\n")
-        out.write("\n**Agreements**\n\n")
-        for a in result.agreements:
-            date = f" ({markdown_text(a.shown_date)})" if a.shown_date else ""
-            out.write(f"- `{a.id}`: {markdown_text(a.title)}{date}\n")
-        out.write("\n**Legend**\n\n")
-        for _, word, text in legend(result):
-            out.write(f"- {markdown_text(word)}: {markdown_text(text)}\n")
-        for note in notes(result):
-            out.write(f"- {markdown_text(note)}\n")
-        if numbers:
-            out.write("\n")
-            for source, number in numbers.items():
-                out.write(f"[^{number}]: {markdown_text(source_line(result, source))}\n")
+            out.write("| " + " | ".join([markdown_text(row.name), *cells]) + " |\n")
+    out.write("\n**Agreements**\n\n")
+    for a in result.agreements:
+        date = f" ({markdown_text(a.shown_date)})" if a.shown_date else ""
+        out.write(f"- `{a.id}`: {markdown_text(a.title)}{date}\n")
+    out.write("\n**Legend**\n\n")
+    for _, word, text in legend(result):
+        out.write(f"- {markdown_text(word)}: {markdown_text(text)}\n")
+    for note in notes(result):
+        out.write(f"- {markdown_text(note)}\n")
+    if numbers:
+        out.write("\n")
+        for source, number in numbers.items():
+            out.write(f"[^{number}]: {markdown_text(source_line(result, source))}\n")
 
 
 def _header(column: AgreementColumn) -> str:
@@ -122,34 +91,18 @@ def _header(column: AgreementColumn) -> str:
     return f"`{column.id}`" + (f" {flag}" if flag else "")
 
 
-def _table() -> MatrixRenderer:
-    from accords.render.matrix_rich import TableRenderer
+def render_table(result: ComparisonResult, out: TextIO) -> None:
+    """A rich table for the terminal; rich loads only when this format is asked for."""
+    from accords.render.matrix_rich import render_table as render_rich
 
-    return TableRenderer()
-
-
-def _html() -> MatrixRenderer:
-    from accords.render.matrix_doc import HtmlRenderer
-
-    return HtmlRenderer()
+    render_rich(result, out)
 
 
-def _latex() -> MatrixRenderer:
-    from accords.render.matrix_doc import LatexRenderer
-
-    return LatexRenderer()
-
-
-RENDERERS: dict[str, Callable[[], MatrixRenderer]] = {
-    "table": _table,
-    "markdown": MarkdownRenderer,
-    "csv": CsvRenderer,
-    "json": JsonRenderer,
-    "html": _html,
-    "latex": _latex,
+FORMATS: dict[str, Renderer[ComparisonResult]] = {
+    "table": render_table,
+    "markdown": render_markdown,
+    "csv": render_csv,
+    "json": render_json,
+    "html": render_html,
+    "latex": render_latex,
 }
-
-
-def matrix_renderer(name: str) -> MatrixRenderer:
-    """The renderer for a format name (see :data:`FORMATS`)."""
-    return RENDERERS[name]()

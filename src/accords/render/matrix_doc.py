@@ -7,7 +7,7 @@ from typing import TextIO
 from accords.analysis.compare import ComparisonResult
 from accords.analysis.marks import ADDED, REMOVED, Mark
 from accords.render.escape import html_text, latex_text
-from accords.render.matrix import row_groups, title_of
+from accords.render.matrix_layout import row_groups, title_of
 from accords.render.vocabulary import (
     CHANGE_SUFFIX,
     background_flag,
@@ -32,50 +32,46 @@ sup a { text-decoration: none; }
 """.strip()
 
 
-class HtmlRenderer:
+def render_html(result: ComparisonResult, out: TextIO) -> None:
     """A page with no external resources; every piece of record text is escaped."""
-
-    def render(self, result: ComparisonResult, out: TextIO) -> None:
-        numbers = footnote_numbers(result)
-        title = html_text(title_of(result))
-        out.write(
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n"
-            f"<h1>{title}</h1>\n<table>\n<thead>\n<tr><th>Actor</th>"
-        )
-        for a in result.agreements:
-            mark = f" {column_flag(a)}" if column_flag(a) else ""
-            out.write(f'<th title="{html_text(a.title)}"><code>{html_text(a.id)}</code>{mark}</th>')
-        out.write("</tr>\n</thead>\n<tbody>\n")
-        width = len(result.agreements) + 1
-        for group, rows in row_groups(result):
-            if group is not None:
-                out.write(f'<tr class="group"><th colspan="{width}">{html_text(group)}</th></tr>\n')
-            for row in rows:
-                out.write(
-                    f'<tr><th scope="row" title="{html_text(row.id)}">{html_text(row.name)}</th>'
-                )
-                for a in result.agreements:
-                    marks = ", ".join(_html_mark(m, numbers) for m in result.cell(row.id, a.id))
-                    out.write(f"<td>{marks}</td>")
-                out.write("</tr>\n")
-        out.write("</tbody>\n</table>\n<h2>Agreements</h2>\n<ul>\n")
-        for a in result.agreements:
-            date = f" ({html_text(a.shown_date)})" if a.shown_date else ""
-            out.write(f"<li><code>{html_text(a.id)}</code>: {html_text(a.title)}{date}</li>\n")
-        out.write("</ul>\n<h2>Legend</h2>\n<dl>\n")
-        for _, word, text in legend(result):
-            out.write(f"<dt>{html_text(word)}</dt><dd>{html_text(text)}</dd>\n")
-        out.write("</dl>\n")
-        for note in notes(result):
-            out.write(f"<p>{html_text(note)}</p>\n")
-        if numbers:
-            out.write("<h2>Sources</h2>\n<ol>\n")
-            for source, number in numbers.items():
-                line = html_text(source_line(result, source))
-                out.write(f'<li id="src-{number}">{line}</li>\n')
-            out.write("</ol>\n")
-        out.write("</body>\n</html>\n")
+    numbers = footnote_numbers(result)
+    title = html_text(title_of(result))
+    out.write(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n"
+        f"<h1>{title}</h1>\n<table>\n<thead>\n<tr><th>Actor</th>"
+    )
+    for a in result.agreements:
+        mark = f" {column_flag(a)}" if column_flag(a) else ""
+        out.write(f'<th title="{html_text(a.title)}"><code>{html_text(a.id)}</code>{mark}</th>')
+    out.write("</tr>\n</thead>\n<tbody>\n")
+    width = len(result.agreements) + 1
+    for group, rows in row_groups(result):
+        if group is not None:
+            out.write(f'<tr class="group"><th colspan="{width}">{html_text(group)}</th></tr>\n')
+        for row in rows:
+            out.write(f'<tr><th scope="row" title="{html_text(row.id)}">{html_text(row.name)}</th>')
+            for a in result.agreements:
+                marks = ", ".join(_html_mark(m, numbers) for m in result.cell(row.id, a.id))
+                out.write(f"<td>{marks}</td>")
+            out.write("</tr>\n")
+    out.write("</tbody>\n</table>\n<h2>Agreements</h2>\n<ul>\n")
+    for a in result.agreements:
+        date = f" ({html_text(a.shown_date)})" if a.shown_date else ""
+        out.write(f"<li><code>{html_text(a.id)}</code>: {html_text(a.title)}{date}</li>\n")
+    out.write("</ul>\n<h2>Legend</h2>\n<dl>\n")
+    for _, word, text in legend(result):
+        out.write(f"<dt>{html_text(word)}</dt><dd>{html_text(text)}</dd>\n")
+    out.write("</dl>\n")
+    for note in notes(result):
+        out.write(f"<p>{html_text(note)}</p>\n")
+    if numbers:
+        out.write("<h2>Sources</h2>\n<ol>\n")
+        for source, number in numbers.items():
+            line = html_text(source_line(result, source))
+            out.write(f'<li id="src-{number}">{line}</li>\n')
+        out.write("</ol>\n")
+    out.write("</body>\n</html>\n")
 
 
 def _html_mark(mark: Mark, numbers: dict[str, int]) -> str:
@@ -94,46 +90,40 @@ def _html_mark(mark: Mark, numbers: dict[str, int]) -> str:
 _LATEX_FLAGS = {"": "", "†": "$^\\dagger$", "‡": "$^\\ddagger$"}
 
 
-class LatexRenderer:
+def render_latex(result: ComparisonResult, out: TextIO) -> None:
     """A ``table`` float with a booktabs ``tabular``; needs ``\\usepackage{booktabs}``."""
-
-    def render(self, result: ComparisonResult, out: TextIO) -> None:
-        numbers = footnote_numbers(result)
-        columns = len(result.agreements)
-        out.write("% Requires \\usepackage{booktabs} in the preamble.\n")
-        out.write("\\begin{table}[htbp]\n\\centering\n\\small\n")
-        out.write(f"\\caption{{{latex_text(title_of(result))}}}\n")
-        out.write(f"\\begin{{tabular}}{{l{'l' * columns}}}\n\\toprule\n")
-        headers = [
-            f"A{i}" + _LATEX_FLAGS[column_flag(a)] for i, a in enumerate(result.agreements, 1)
-        ]
-        out.write(" & ".join(["Actor", *headers]) + " \\\\\n\\midrule\n")
-        for index, (group, rows) in enumerate(row_groups(result)):
-            if group is not None:
-                if index:
-                    out.write("\\midrule\n")
-                out.write(
-                    f"\\multicolumn{{{columns + 1}}}{{l}}{{\\textit{{{latex_text(group)}}}}} \\\\\n"
-                )
-            for row in rows:
-                cells = [
-                    ", ".join(_latex_mark(m, numbers) for m in result.cell(row.id, a.id))
-                    for a in result.agreements
-                ]
-                out.write(" & ".join([latex_text(row.name), *cells]) + " \\\\\n")
-        out.write("\\bottomrule\n\\end{tabular}\n\n\\medskip\n\\begin{flushleft}\\footnotesize\n")
-        for i, a in enumerate(result.agreements, 1):
-            date = f" ({latex_text(a.shown_date)})" if a.shown_date else ""
-            out.write(f"A{i}: \\texttt{{{latex_text(a.id)}}}, {latex_text(a.title)}{date}\\\\\n")
-        words = "; ".join(f"{latex_text(w)}: {latex_text(t)}" for _, w, t in legend(result))
-        out.write(f"Legend: {words}.\\\\\n")
-        for note in notes(result):
-            out.write(latex_text(note) + "\\\\\n")
-        for source, number in numbers.items():
+    numbers = footnote_numbers(result)
+    columns = len(result.agreements)
+    out.write("% Requires \\usepackage{booktabs} in the preamble.\n")
+    out.write("\\begin{table}[htbp]\n\\centering\n\\small\n")
+    out.write(f"\\caption{{{latex_text(title_of(result))}}}\n")
+    out.write(f"\\begin{{tabular}}{{l{'l' * columns}}}\n\\toprule\n")
+    headers = [f"A{i}" + _LATEX_FLAGS[column_flag(a)] for i, a in enumerate(result.agreements, 1)]
+    out.write(" & ".join(["Actor", *headers]) + " \\\\\n\\midrule\n")
+    for index, (group, rows) in enumerate(row_groups(result)):
+        if group is not None:
+            if index:
+                out.write("\\midrule\n")
             out.write(
-                f"\\textsuperscript{{{number}}} {latex_text(source_line(result, source))}\\\\\n"
+                f"\\multicolumn{{{columns + 1}}}{{l}}{{\\textit{{{latex_text(group)}}}}} \\\\\n"
             )
-        out.write("\\end{flushleft}\n\\end{table}\n")
+        for row in rows:
+            cells = [
+                ", ".join(_latex_mark(m, numbers) for m in result.cell(row.id, a.id))
+                for a in result.agreements
+            ]
+            out.write(" & ".join([latex_text(row.name), *cells]) + " \\\\\n")
+    out.write("\\bottomrule\n\\end{tabular}\n\n\\medskip\n\\begin{flushleft}\\footnotesize\n")
+    for i, a in enumerate(result.agreements, 1):
+        date = f" ({latex_text(a.shown_date)})" if a.shown_date else ""
+        out.write(f"A{i}: \\texttt{{{latex_text(a.id)}}}, {latex_text(a.title)}{date}\\\\\n")
+    words = "; ".join(f"{latex_text(w)}: {latex_text(t)}" for _, w, t in legend(result))
+    out.write(f"Legend: {words}.\\\\\n")
+    for note in notes(result):
+        out.write(latex_text(note) + "\\\\\n")
+    for source, number in numbers.items():
+        out.write(f"\\textsuperscript{{{number}}} {latex_text(source_line(result, source))}\\\\\n")
+    out.write("\\end{flushleft}\n\\end{table}\n")
 
 
 def _latex_mark(mark: Mark, numbers: dict[str, int]) -> str:

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from typing import TextIO
 
 from accords.analysis.scenarios import Resolution, ScenarioReport
+from accords.render.contract import Renderer
 from accords.render.escape import markdown_text, terminal_text
-from accords.render.reports import write_json
-
-SCENARIO_FORMATS = ("text", "markdown", "json")
+from accords.render.writers import write_json
 
 
 def _score(value: float | None) -> str:
@@ -77,7 +76,7 @@ def render_json(report: ScenarioReport, out: TextIO) -> None:
     write_json(report.to_dict(), out)
 
 
-SCENARIO_RENDERERS: dict[str, Callable[[ScenarioReport, TextIO], None]] = {
+FORMATS: dict[str, Renderer[ScenarioReport]] = {
     "text": render_text,
     "markdown": render_markdown,
     "json": render_json,

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
+from typing import TextIO
 
 from accords.analysis.timeline import AGREEMENT, Timeline, TimelineItem
 from accords.model.dates import LAST_ORDINAL, iso_day, parse_date
+from accords.render.contract import Renderer
 from accords.render.escape import markdown_text, mermaid_text, terminal_text
-from accords.render.reports import write_json
-
-TIMELINE_FORMATS = ("text", "markdown", "mermaid", "json")
-
-
-class TimelineRenderer(Protocol):
-    def render(self, timeline: Timeline, out: TextIO) -> None: ...
+from accords.render.writers import write_json
 
 
 def _when(item: TimelineItem) -> str:
@@ -29,57 +24,53 @@ def _footnote(timeline: Timeline) -> str | None:
     return None
 
 
-class TextTimeline:
-    def render(self, timeline: Timeline, out: TextIO) -> None:
-        width = max((len(_when(i)) for i in timeline.items), default=0)
-        for item in timeline.items:
-            label = f"{item.kind} {item.id} ({item.category}, {item.status}): {item.label}"
-            out.write(terminal_text(f"{_when(item):<{width}}  {label}") + "\n")
-        note = _footnote(timeline)
-        out.write((note + "\n") if note else "")
-        out.write(f"{len(timeline.items)} item(s).\n")
+def render_text(timeline: Timeline, out: TextIO) -> None:
+    width = max((len(_when(i)) for i in timeline.items), default=0)
+    for item in timeline.items:
+        label = f"{item.kind} {item.id} ({item.category}, {item.status}): {item.label}"
+        out.write(terminal_text(f"{_when(item):<{width}}  {label}") + "\n")
+    note = _footnote(timeline)
+    out.write((note + "\n") if note else "")
+    out.write(f"{len(timeline.items)} item(s).\n")
 
 
-class MarkdownTimeline:
-    def render(self, timeline: Timeline, out: TextIO) -> None:
-        out.write("| date | kind | id | what | status |\n| --- | --- | --- | --- | --- |\n")
-        for item in timeline.items:
-            cells = (
-                _when(item),
-                f"{item.kind}: {item.category}",
-                item.id,
-                item.label,
-                item.status,
-            )
-            out.write("| " + " | ".join(markdown_text(c) for c in cells) + " |\n")
-        note = _footnote(timeline)
-        out.write(f"\n{markdown_text(note)}\n" if note else "")
+def render_markdown(timeline: Timeline, out: TextIO) -> None:
+    out.write("| date | kind | id | what | status |\n| --- | --- | --- | --- | --- |\n")
+    for item in timeline.items:
+        cells = (
+            _when(item),
+            f"{item.kind}: {item.category}",
+            item.id,
+            item.label,
+            item.status,
+        )
+        out.write("| " + " | ".join(markdown_text(c) for c in cells) + " |\n")
+    note = _footnote(timeline)
+    out.write(f"\n{markdown_text(note)}\n" if note else "")
 
 
-class MermaidTimeline:
+def render_mermaid(timeline: Timeline, out: TextIO) -> None:
     """A gantt chart: agreements as bars from first date to end, events as milestones.
 
     A partial date becomes a bar over every day it may denote, labelled with its precision.
     """
-
-    def render(self, timeline: Timeline, out: TextIO) -> None:
-        out.write("gantt\n    title Agreements and events\n    dateFormat YYYY-MM-DD\n")
-        out.write("    axisFormat %Y-%m-%d\n")
-        sections = (("Agreements", AGREEMENT), ("Events", "event"))
-        for index, (title, kind) in enumerate(sections):
-            items = [i for i in timeline.items if i.kind == kind]
-            if not items:
-                continue
-            out.write(f"    section {title}\n")
-            for number, item in enumerate(items, 1):
-                task = f"{kind[0]}{index}x{number}"
-                label = mermaid_text(f"{item.label} ({item.id}, {item.described})") or item.id
-                end = item.end_latest if item.kind == AGREEMENT and item.end_latest else item.latest
-                if item.earliest == end and item.kind != AGREEMENT:
-                    out.write(f"    {label} :milestone, {task}, {item.earliest}, 0d\n")
-                else:
-                    after = _bar_end(item.earliest, max(end, item.earliest))
-                    out.write(f"    {label} :{task}, {item.earliest}, {after}\n")
+    out.write("gantt\n    title Agreements and events\n    dateFormat YYYY-MM-DD\n")
+    out.write("    axisFormat %Y-%m-%d\n")
+    sections = (("Agreements", AGREEMENT), ("Events", "event"))
+    for index, (title, kind) in enumerate(sections):
+        items = [i for i in timeline.items if i.kind == kind]
+        if not items:
+            continue
+        out.write(f"    section {title}\n")
+        for number, item in enumerate(items, 1):
+            task = f"{kind[0]}{index}x{number}"
+            label = mermaid_text(f"{item.label} ({item.id}, {item.described})") or item.id
+            end = item.end_latest if item.kind == AGREEMENT and item.end_latest else item.latest
+            if item.earliest == end and item.kind != AGREEMENT:
+                out.write(f"    {label} :milestone, {task}, {item.earliest}, 0d\n")
+            else:
+                after = _bar_end(item.earliest, max(end, item.earliest))
+                out.write(f"    {label} :{task}, {item.earliest}, {after}\n")
 
 
 def _bar_end(first: str, last: str) -> str:
@@ -94,14 +85,13 @@ def _bar_end(first: str, last: str) -> str:
     return f"{last_day - first_day + 1}d"
 
 
-class JsonTimeline:
-    def render(self, timeline: Timeline, out: TextIO) -> None:
-        write_json(timeline.to_dict(), out)
+def render_json(timeline: Timeline, out: TextIO) -> None:
+    write_json(timeline.to_dict(), out)
 
 
-TIMELINE_RENDERERS: dict[str, type[TimelineRenderer]] = {
-    "text": TextTimeline,
-    "markdown": MarkdownTimeline,
-    "mermaid": MermaidTimeline,
-    "json": JsonTimeline,
+FORMATS: dict[str, Renderer[Timeline]] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "mermaid": render_mermaid,
+    "json": render_json,
 }

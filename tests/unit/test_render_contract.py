@@ -1,0 +1,181 @@
+"""One renderer contract: each command's formats in one table, a typed result and a stream in.
+
+The command line offers exactly the formats of its table, every renderer writes to the stream
+it is given (the command hands it stdout, so the command prints what the renderer wrote), and
+``show`` hands its renderers dataclasses, never dicts.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from accords.analysis.compare import compare
+from accords.analysis.diff import diff
+from accords.analysis.export import export_tables
+from accords.analysis.scenarios import resolve_scenarios
+from accords.analysis.show import (
+    Accusation,
+    CitedSource,
+    ExclusionSummary,
+    OutcomeSummary,
+    ParticipantSummary,
+    PositionSummary,
+    RelatedSummary,
+    TermSummary,
+    show,
+)
+from accords.analysis.timeline import timeline
+from accords.checking.catalogue import catalogue, find_rule
+from accords.cli.app import app
+from accords.cli.common import FindingsFormat
+from accords.cli.compare import MatrixFormat
+from accords.cli.diff import ReportFormat
+from accords.cli.export import ExportFormat
+from accords.cli.rules import CatalogueFormat
+from accords.cli.timeline import TimelineFormat
+from accords.dataset import Dataset, load_dataset
+from accords.render import diff as diff_render
+from accords.render import export as export_render
+from accords.render import matrix, rules, scenarios
+from accords.render import show as show_render
+from accords.render import timeline as timeline_render
+from accords.render.contract import Renderer
+from accords.render.findings import FORMATS as FINDINGS_FORMATS
+
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
+AGREEMENT = "riverside-truce-2031"
+
+#: Each command's format option, and the table of renderers it looks formats up in.
+TABLES: dict[str, tuple[type[StrEnum], dict[str, Any]]] = {
+    "check": (FindingsFormat, FINDINGS_FORMATS),
+    "compare": (MatrixFormat, matrix.FORMATS),
+    "diff": (ReportFormat, diff_render.FORMATS),
+    "show": (ReportFormat, show_render.FORMATS),
+    "scenarios": (ReportFormat, scenarios.FORMATS),
+    "timeline": (TimelineFormat, timeline_render.FORMATS),
+    "export": (ExportFormat, export_render.FORMATS),
+    "rules": (CatalogueFormat, rules.FORMATS),
+}
+
+
+@pytest.mark.parametrize("command", sorted(TABLES))
+def test_the_command_offers_exactly_the_formats_of_its_table(command: str) -> None:
+    option, table = TABLES[command]
+    assert [f.value for f in option] == list(table)
+
+
+#: Each command's arguments, and the library call whose result its renderers take.
+RUNS: dict[str, tuple[list[str], Callable[[Dataset], Any], dict[str, Renderer[Any]]]] = {
+    "compare": (["compare"], compare, matrix.FORMATS),
+    "diff": (
+        ["diff", AGREEMENT, "harbour-evacuation-2031"],
+        lambda d: diff(d, AGREEMENT, "harbour-evacuation-2031"),
+        diff_render.FORMATS,
+    ),
+    "show": (["show", AGREEMENT], lambda d: show(d, AGREEMENT), show_render.FORMATS),
+    "scenarios": (
+        ["scenarios", "--as-of", "2031-06-20"],
+        lambda d: resolve_scenarios(d, as_of="2031-06-20"),
+        scenarios.FORMATS,
+    ),
+    "timeline": (["timeline"], timeline, timeline_render.FORMATS),
+    "export": (
+        ["export", "--table", "actors"],
+        lambda d: export_tables(d, ["actors"]),
+        export_render.FORMATS,
+    ),
+    "rules": (["rules"], lambda d: catalogue(), rules.FORMATS),
+}
+CASES = [(command, fmt) for command, (_, _, table) in RUNS.items() for fmt in table]
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(FIXTURE)
+
+
+@pytest.mark.parametrize(("command", "fmt"), CASES)
+def test_the_command_prints_what_its_renderer_writes_to_the_stream(
+    command: str,
+    fmt: str,
+    dataset: Dataset,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    args, run, table = RUNS[command]
+    out = io.StringIO()
+    table[fmt](run(dataset), out)
+    assert capsys.readouterr().out == ""  # the renderer writes to its stream, nowhere else
+    monkeypatch.chdir(FIXTURE)
+    printed = CliRunner().invoke(app, [*args, "--format", fmt])
+    assert (printed.exit_code, printed.stdout) == (0, out.getvalue())
+
+
+def test_explain_prints_what_its_renderer_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = io.StringIO()
+    rules.EXPLAIN_FORMATS["text"](find_rule("C103"), out)
+    printed = CliRunner().invoke(app, ["explain", "C103"])
+    assert (printed.exit_code, printed.stdout) == (0, out.getvalue())
+
+
+def test_show_hands_its_renderers_dataclasses(dataset: Dataset) -> None:
+    summary = show(dataset, AGREEMENT)
+    assert summary.participants == [
+        ParticipantSummary(
+            "northland", "Northland", ["mediator", "guarantor"], ["A. Minister"], None, False, False
+        ),
+        ParticipantSummary("river-front", "River Front", ["party"], [], None, False, False),
+        ParticipantSummary("eastland", "Eastland", ["signatory", "party"], [], None, False, False),
+    ]
+    assert summary.exclusions == [
+        ExclusionSummary(
+            "black-flag", "<script>alert('x')</script>", "protection", "explicit", False, False
+        ),
+        ExclusionSummary("calc-group", "=cmd|' /C calc'!A0", "talks", "shut-out", True, False),
+    ]
+    assert summary.positions == [
+        PositionSummary("hill-brigade", "Hill Brigade", "rejected", "2031-03-03", False, False)
+    ]
+    assert summary.terms == [
+        TermSummary(
+            "cessation",
+            "cessation",
+            "All parties halt offensive operations in the district.",
+            None,
+            None,
+        ),
+        TermSummary(
+            "access",
+            "humanitarian-access",
+            "Aid convoys reach the old town daily.",
+            "not-implemented",
+            "2031-03-06",
+        ),
+    ]
+    assert summary.outcome == OutcomeSummary(
+        "collapsed",
+        "2031-03",
+        "riverside-offensive-2031-03",
+        "The Hill Brigade opens an offensive on the district.",
+    )
+    assert summary.accusations == [
+        Accusation(
+            "Eastland", "River Front", "Shelled the old town during the truce.", "2031-03-10"
+        ),
+        Accusation("River Front", "Eastland", "Blocked the aid convoys.", None),
+    ]
+    assert summary.related == [
+        RelatedSummary("follows", "valley-declaration-2031", "Valley declaration of principles")
+    ]
+    assert summary.sources == [
+        CitedSource("daily-2031-03-03", "Truce announced for Riverside"),
+        CitedSource("weekly-2031-03-09", "Why the Riverside truce is fragile | analysis"),
+    ]
+    assert summary.background_only is False
