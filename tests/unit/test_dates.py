@@ -14,12 +14,12 @@ from accords.model.dates import (
     DateInterval,
     Order,
     Precision,
+    before,
     date_or_none,
     is_valid_date,
     iso_day,
     parse_date,
 )
-from accords.rules.helpers import before
 
 days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 marks = st.sampled_from(["", "~", "?", "%"])

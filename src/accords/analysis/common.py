@@ -1,4 +1,4 @@
-"""Helpers the analyses share: parsing dates, dating agreements, naming actors as of a date."""
+"""Helpers the analyses share: option dates, naming actors as of a date, choosing agreements."""
 
 from __future__ import annotations
 
@@ -7,19 +7,16 @@ from collections.abc import Iterable
 
 from accords.errors import UsageError
 from accords.model import Actor, Agreement
-from accords.model.common import Citation, source_id
-from accords.model.dates import (
-    LAST_ORDINAL,
-    DateInterval,
-    InvalidDate,
-    Order,
-    date_or_none,
-    parse_date,
-)
+from accords.model.agreement_dates import chronological_key
 
-#: The date fields that say an agreement existed, earliest first in the life of an agreement.
-EXISTENCE_FIELDS = ("signed", "announced", "effective")
-_START_FIELDS = ("proposed", "announced", "signed", "effective")
+# Re-exported for analysis/compare.py, which imports them from here until it imports them from
+# their homes in the model.
+from accords.model.agreement_dates import existence_date as existence_date
+from accords.model.agreement_dates import first_date as first_date
+from accords.model.common import Citation, source_id
+from accords.model.dates import DateInterval, InvalidDate, Order, date_or_none, parse_date
+from accords.model.dates import on_or_before as on_or_before
+from accords.model.names import suggest
 
 
 def parse_option_date(text: str | None, option: str) -> DateInterval | None:
@@ -34,40 +31,6 @@ def parse_option_date(text: str | None, option: str) -> DateInterval | None:
 
 def today() -> DateInterval:
     return parse_date(_dt.date.today().isoformat())
-
-
-def on_or_before(date: DateInterval, limit: DateInterval) -> Order:
-    """Three-valued "date falls on or before the end of limit": BEFORE, AFTER or UNDETERMINED.
-
-    A limit such as ``2031-05`` reads as "by the end of May", as deadlines and as-of dates do.
-    """
-    if date.latest <= limit.latest:
-        return Order.BEFORE
-    if date.earliest > limit.latest:
-        return Order.AFTER
-    return Order.UNDETERMINED
-
-
-def existence_date(agreement: Agreement) -> DateInterval | None:
-    """The earliest of the signed, announced and effective dates: when the agreement existed."""
-    dates = [date_or_none(getattr(agreement.dates, name)) for name in EXISTENCE_FIELDS]
-    known = [d for d in dates if d is not None]
-    return min(known, key=lambda d: (d.earliest, d.latest)) if known else None
-
-
-def first_date(agreement: Agreement) -> DateInterval | None:
-    """The earliest date in the agreement's life before its end, for ordering and timelines."""
-    dates = [date_or_none(getattr(agreement.dates, name)) for name in _START_FIELDS]
-    known = [d for d in dates if d is not None]
-    return min(known, key=lambda d: (d.earliest, d.latest)) if known else None
-
-
-def chronological_key(agreement: Agreement) -> tuple[int, int, str]:
-    """Orders agreements by first date (undated last), then id, whatever the file order."""
-    date = first_date(agreement)
-    if date is None:
-        return (LAST_ORDINAL + 1, 0, agreement.id)
-    return (date.earliest, date.latest, agreement.id)
 
 
 def actor_name(actor: Actor | None, actor_id: str, as_of: DateInterval | None = None) -> str:
@@ -104,15 +67,8 @@ def resolve_agreements(
     for agreement_id in dict.fromkeys(wanted):
         agreement = agreements.get(agreement_id)
         if agreement is None:
-            raise UsageError(
-                f"unknown agreement {agreement_id!r}{_suggest(agreement_id, agreements)}"
-            )
+            close = suggest(agreement_id, agreements)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UsageError(f"unknown agreement {agreement_id!r}{hint}")
         chosen.append(agreement)
     return chosen
-
-
-def _suggest(word: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""

@@ -5,19 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from accords.analysis.common import (
-    actor_name,
-    existence_date,
-    first_date,
-    on_or_before,
-    parse_option_date,
-    resolve_agreements,
-)
+from accords.analysis.common import actor_name, parse_option_date, resolve_agreements
 from accords.analysis.marks import ROLE, Mark, agreement_marks
 from accords.dataset import Dataset
 from accords.errors import UsageError
 from accords.model import Agreement
-from accords.model.dates import DateInterval, Order
+from accords.model.agreement_dates import on_record_by, record_date
+from accords.model.dates import DateInterval
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +121,8 @@ def diff(dataset: Dataset, first: str, second: str, *, as_of: str | None = None)
 
 def _require_known(agreement: Agreement, as_of: DateInterval | None) -> None:
     """An agreement dated after the as-of date was not on record then: nothing to compare."""
-    when = existence_date(agreement) or first_date(agreement)
-    if as_of is not None and when is not None and on_or_before(when, as_of) is Order.AFTER:
+    when = record_date(agreement)
+    if as_of is not None and when is not None and on_record_by(agreement, as_of) is False:
         raise UsageError(
             f"{agreement.id} is dated {when.describe()}, after --as-of {as_of.text}: "
             "it was not on record yet"

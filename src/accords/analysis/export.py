@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from accords.analysis.common import actor_name, chronological_key, first_date
+from accords.analysis.common import actor_name
 from accords.analysis.common import source_ids as _source_ids
 from accords.dataset import Dataset
+from accords.model.agreement_dates import chronological_key, first_date
 from accords.model.common import Citation
 from accords.model.dates import date_or_none, iso_day
 from accords.model.evidence import cited_claims

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from accords.analysis.common import on_or_before, source_ids
+from accords.analysis.common import source_ids
 from accords.model import Agreement
-from accords.model.dates import DateInterval, Order, date_or_none
+from accords.model.dates import DateInterval, Order, date_or_none, on_or_before
 from accords.model.sources import Source, rests_on_background
 
 ROLE = "role"

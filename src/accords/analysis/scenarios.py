@@ -16,10 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from accords.analysis.common import on_or_before, parse_option_date, today
+from accords.analysis.common import parse_option_date, today
 from accords.dataset import Dataset
 from accords.errors import UsageError
-from accords.model.dates import DateInterval, Order, date_or_none
+from accords.model.agreement_dates import outcome_date
+from accords.model.dates import DateInterval, Order, date_or_none, on_or_before
 from accords.model.events import EventStatus
 from accords.model.scenarios import Condition, Expectation
 
@@ -239,9 +240,8 @@ def _parts(dataset: Dataset, condition: Condition, cutoff: _Cutoff) -> list[tupl
         outcome = agreement.outcome if agreement else None
         dated = []
         if agreement is not None and outcome is not None and outcome.status in o.status:
-            dated.append(
-                (f"agreement:{o.agreement}#outcome", outcome.date or agreement.dates.ended)
-            )
+            reached = outcome_date(agreement)
+            dated.append((f"agreement:{o.agreement}#outcome", reached.text if reached else None))
         parts.append(_by_cutoff(dated, cutoff))
     return parts
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from accords.analysis.common import first_date, parse_option_date
+from accords.analysis.common import parse_option_date
 from accords.dataset import Dataset
 from accords.errors import UsageError
+from accords.model.agreement_dates import first_date, recorded_end
 from accords.model.dates import DateInterval, date_or_none, iso_day
 
 AGREEMENT = "agreement"
@@ -66,8 +67,9 @@ def timeline(dataset: Dataset, *, start: str | None = None, end: str | None = No
         if date is None:
             continue
         outcome = agreement.outcome
-        end_text = agreement.dates.ended or (outcome.date if outcome is not None else None)
-        end_date = date_or_none(end_text)
+        closing = recorded_end(agreement)
+        end_text = closing.text if closing is not None else None
+        end_date = closing.date if closing is not None else None
         status = outcome.status.value if outcome is not None else agreement.certainty.value
         last = max(date.latest, end_date.latest) if end_date else date.latest
         fields = _item(date, AGREEMENT, agreement.id, agreement.title, agreement.kind.value, status)

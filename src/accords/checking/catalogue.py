@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from accords.checking.registry import Rule, load_all
 from accords.errors import UsageError
+from accords.model.names import suggest
 
 FAMILIES = {
     "E": "structure",
@@ -47,7 +47,7 @@ def find_rule(word: str) -> Rule:
     found = rules.get(wanted.upper()) or by_name.get(wanted.lower())
     if found is not None:
         return found
-    close = difflib.get_close_matches(wanted.upper(), list(rules), n=3, cutoff=0.5)
-    close += difflib.get_close_matches(wanted.lower(), list(by_name), n=3, cutoff=0.6)
+    close = suggest(wanted.upper(), rules, n=3, cutoff=0.5)
+    close += suggest(wanted.lower(), by_name, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else "; `accords rules` lists them"
     raise UsageError(f"no rule {word!r}{hint}")

@@ -1,7 +1,7 @@
 """Matching candidate names against the actor registry.
 
-Names compare after normalisation: Unicode compatibility decomposition with the diacritics
-dropped, case folded, apostrophes removed, other punctuation as spaces, a leading "the" dropped.
+Names compare by their loose key (:func:`accords.model.names.match_key`: diacritics dropped,
+case folded, apostrophes removed, other punctuation as spaces, a leading "the" dropped).
 An actor answers to its name, its aliases and its dated names; a name in parentheses
 ("Free Syrian Army (FSA)") is tried whole, without the parenthesis, and as the abbreviation.
 Where several actors answer, a dated name valid at the agreement's date settles it; otherwise
@@ -11,31 +11,16 @@ the match is ambiguous and left to a person.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from accords.model.actors import Actor
 from accords.model.dates import date_or_none
+from accords.model.names import match_key, normalise_name
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
-_APOSTROPHE = re.compile(r"['’‘`´]")
-_PUNCT = re.compile(r"[^\w]+")
 #: An abbreviation in parentheses: "FSA", "SPLM/A", "FARC-EP"; not "(unilateral)".
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&./\-]*[A-Z0-9]$")
-
-
-def exact(name: str) -> str:
-    """A name folded only as ``name_used`` checks fold it: case, hyphens and spacing."""
-    return " ".join(name.replace("-", " ").split()).casefold()
-
-
-def normalise(name: str) -> str:
-    """The comparison key of a name: no diacritics, case folded, punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    key = _PUNCT.sub(" ", _APOSTROPHE.sub("", bare.casefold())).strip()
-    return key[4:] if key.startswith("the ") else key
 
 
 def variants(name: str) -> list[str]:
@@ -44,11 +29,11 @@ def variants(name: str) -> list[str]:
     Only an abbreviation in parentheses is dropped or used on its own: a qualifier such as
     "Government (Syria)" must not fall back to a bare "Government".
     """
-    keys = [normalise(name)]
+    keys = [match_key(name)]
     inner = _PAREN.search(name)
     if inner and ACRONYM.match(inner.group(1).strip()):
-        keys.append(normalise(_PAREN.sub(" ", name)))
-        keys.append(normalise(inner.group(1)))
+        keys.append(match_key(_PAREN.sub(" ", name)))
+        keys.append(match_key(inner.group(1)))
     return [k for k in dict.fromkeys(keys) if k]
 
 
@@ -75,12 +60,12 @@ class Registry:
 
     def bears(self, actor_id: str, name: str) -> bool:
         """Whether ``name`` is literally one of the actor's names (as ``name_used`` requires)."""
-        return exact(name) in self.borne.get(actor_id, set())
+        return normalise_name(name) in self.borne.get(actor_id, set())
 
     def add(self, actor: Actor) -> None:
         self.ids.add(actor.id)
         self.borne.setdefault(actor.id, set()).update(
-            exact(n) for n in (actor.name, *actor.aliases, *(d.name for d in actor.names))
+            normalise_name(n) for n in (actor.name, *actor.aliases, *(d.name for d in actor.names))
         )
         for name in (actor.name, *actor.aliases):
             self._claim(name, _Claim(actor.id))

@@ -22,7 +22,7 @@ from accords.importing.actors_new import (
     split_abbreviation,
     unique_id,
 )
-from accords.importing.matching import Registry, normalise
+from accords.importing.matching import Registry
 from accords.importing.parties import Candidate, Split, split_parties
 from accords.importing.pax_csv import PaxRow, PaxTable, read_pax
 from accords.importing.pax_mapping import (
@@ -36,6 +36,7 @@ from accords.importing.writer import compact, record_path, record_text
 from accords.loading.discovery import CONFIG_NAME, dataset_files
 from accords.loading.records import read_record_file
 from accords.model import Actor, Agreement
+from accords.model.names import match_key
 
 PUBLISHER = "PeaceRep, University of Edinburgh (PA-X Peace Agreements Database)"
 _CONFIG = """# Imported from PA-X: edit the records by hand; re-running the import updates it.
@@ -89,7 +90,7 @@ def import_pax(csv_path: Path, out: Path) -> ImportReport:
     source_id = _source_id(csv_path)
     report = ImportReport(source_id, len(table.rows), table.date_format)
     actors, existing = _existing(out, report)
-    countries = {normalise(p) for r in table.rows if r.con for p in r.con.split("/")}
+    countries = {match_key(p) for r in table.rows if r.con for p in r.con.split("/")}
     ctx = _Context(
         out, table, manifest, Registry.of(actors), source_id, report, countries, existing
     )
@@ -249,7 +250,7 @@ def _participant(
 
 def _qualified(row: PaxRow, candidate: Candidate) -> str:
     """The candidate's name; "Government" alone gets the PA-X country, as whose it is."""
-    if normalise(candidate.name) in GENERIC_NAMES and row.con:
+    if match_key(candidate.name) in GENERIC_NAMES and row.con:
         return f"{candidate.name} ({row.con})"
     return candidate.name
 

@@ -9,7 +9,6 @@ named.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import itertools
 import types
@@ -23,6 +22,7 @@ from accords.findings import Finding, Severity
 from accords.loading.yaml_positions import Path, YamlDocument
 from accords.model.common import ID_PATTERN, describe_control, first_control
 from accords.model.dates import EDTF_PATTERN
+from accords.model.names import suggest
 
 #: Error types that only say "this branch of a union did not fit the input's type".
 _TYPE_MISMATCH = frozenset(
@@ -266,7 +266,7 @@ def _kebab(text: str) -> str:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    matches = suggest(word, choices)
     return f"did you mean '{matches[0]}'?" if matches else None
 
 

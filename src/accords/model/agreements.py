@@ -104,6 +104,23 @@ class OutcomeStatus(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+#: Outcomes that end an agreement: after its outcome date it is no longer in force. An
+#: implemented agreement is not among them: its terms were carried out, and a ceasefire carried
+#: out still binds, so fighting after the date its implementation was recorded still breaches it.
+ENDING_OUTCOMES = frozenset(
+    (OutcomeStatus.COLLAPSED, OutcomeStatus.LAPSED, OutcomeStatus.SUPERSEDED)
+)
+
+#: Outcomes that close the span an agreement is summarised as having held: the ending ones, and
+#: implemented, whose outcome date is when nothing was left to carry out (``show`` counts a
+#: deal's days up to it).
+CLOSING_OUTCOMES = ENDING_OUTCOMES | {OutcomeStatus.IMPLEMENTED}
+
+#: Ending outcomes that something must have brought about (an event, or a superseding
+#: agreement); a lapsed agreement ends on its own, at its term.
+OUTCOMES_ENDED_BY_SOMETHING = frozenset((OutcomeStatus.COLLAPSED, OutcomeStatus.SUPERSEDED))
+
+
 class RelationKind(enum.StrEnum):
     FOLLOWS = "follows"
     SUPERSEDES = "supersedes"

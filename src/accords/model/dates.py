@@ -238,3 +238,36 @@ def interval_is_ordered(text: str) -> bool:
     if ".." in (left, right):
         return True
     return _parse_single(left).earliest <= _parse_single(right).latest
+
+
+def before(a: DateInterval, b: DateInterval) -> bool | None:
+    """Whether ``a`` falls strictly before ``b``: True, False, or None when the dates leave it open.
+
+    Finer than :meth:`DateInterval.compare` for one question: ``2016-09-12/2016-09-13`` is not
+    before ``2016-09-12`` (no day of it is), though the two intervals overlap.
+    """
+    if a.latest < b.earliest:
+        return True
+    if a.earliest >= b.latest:
+        return False
+    return None
+
+
+def on_or_before(date: DateInterval, limit: DateInterval) -> Order:
+    """Three-valued "date falls on or before the end of limit": BEFORE, AFTER or UNDETERMINED.
+
+    A limit such as ``2031-05`` reads as "by the end of May", as deadlines and as-of dates do.
+    """
+    if date.latest <= limit.latest:
+        return Order.BEFORE
+    if date.earliest > limit.latest:
+        return Order.AFTER
+    return Order.UNDETERMINED
+
+
+def precision_note(*dates: DateInterval) -> str:
+    """Which of the dates are imprecise, for the message of an undetermined comparison."""
+    vague = [d.describe() for d in dates if not d.is_day or d.approximate or d.uncertain]
+    if not vague:
+        return "the dates overlap"
+    return "the precision of " + " and ".join(vague) + " does not settle it"

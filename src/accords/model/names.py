@@ -1,19 +1,40 @@
-"""Names: how names are folded for matching, which actor bore a name, and did-you-mean."""
+"""Names: how names are folded for comparison, which actor bore a name, and did-you-mean.
+
+Two foldings answer two questions. :func:`normalise_name` asks whether a record spells a name
+the actor bore (``name_used`` must be one of its names): it forgives only case, hyphens and
+spacing, so a misspelt or transliterated-otherwise name is still caught. :func:`match_key` asks
+whether a name from outside (an importer's party list) may denote an actor: it also drops
+diacritics, apostrophes, punctuation and a leading "the", since other datasets transliterate
+and punctuate names their own way, and a person confirms what it matches.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from accords.model.actors import Actor
 
 _SPACE_RE = re.compile(r"\s+")
+_APOSTROPHE = re.compile(r"['’‘`´]")
+_PUNCT = re.compile(r"[^\w]+")
 
 
 def normalise_name(text: str) -> str:
-    """A name folded for matching: case-folded, whitespace collapsed, hyphens as spaces."""
+    """A name folded as a record must spell it: case-folded, whitespace collapsed, hyphens as
+    spaces."""
     return _SPACE_RE.sub(" ", text.replace("-", " ")).strip().casefold()
+
+
+def match_key(name: str) -> str:
+    """A name folded loosely, to match names from other datasets: no diacritics, case folded,
+    apostrophes removed, other punctuation as spaces, a leading "the" dropped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = _PUNCT.sub(" ", _APOSTROPHE.sub("", bare.casefold())).strip()
+    return key[4:] if key.startswith("the ") else key
 
 
 def names_index(actors: Iterable[Actor]) -> dict[str, set[str]]:
@@ -25,15 +46,21 @@ def names_index(actors: Iterable[Actor]) -> dict[str, set[str]]:
     return index
 
 
+def suggest(word: str, known: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The known words closest to ``word`` (at most ``n``, best first), each at least
+    ``cutoff`` alike by :func:`difflib.get_close_matches`; the caller words the hint."""
+    return difflib.get_close_matches(word, list(known), n=n, cutoff=cutoff)
+
+
 def did_you_mean(
     word: str, known: Iterable[str], names: dict[str, set[str]] | None = None
 ) -> str | None:
-    """A hint naming the closest known id, or the actor whose name the word spells."""
+    """A hint naming the closest known ids, or the actor whose name the word spells."""
     if names is not None:
         owners = names.get(normalise_name(word))
         if owners:
             return "did you mean " + " or ".join(sorted(owners)) + "? (the word is its name)"
-    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.75)
+    close = suggest(word, known, n=3, cutoff=0.75)
     if not close:
         return None
     return "did you mean " + ", ".join(close) + "?"

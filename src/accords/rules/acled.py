@@ -9,17 +9,12 @@ from typing import TYPE_CHECKING
 
 from accords.model import Actor
 from accords.model.actors import RelationType
-from accords.model.agreements import AgreementKind, OutcomeStatus, Role, TermKind
-from accords.model.dates import LAST_ORDINAL, date_or_none
+from accords.model.agreement_dates import days_in_force
+from accords.model.agreements import AgreementKind, Role, TermKind
 from accords.model.names import normalise_name
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
-
-#: Outcomes whose date ends the agreement's window when no ``ended`` date is given.
-_ENDING_OUTCOMES = frozenset(
-    (OutcomeStatus.COLLAPSED, OutcomeStatus.LAPSED, OutcomeStatus.SUPERSEDED)
-)
 
 
 def actor_strings(actors: Iterable[Actor]) -> dict[str, str]:
@@ -42,29 +37,19 @@ class Agreements:
 
 
 def ceasefire_windows(dataset: Dataset, code_of: dict[str, int]) -> Agreements:
-    """The days each ceasefire certainly held, by pair of its parties.
-
-    A window starts on the last possible day of the effective (else signed) date and stops the
-    day before the first possible day of the end (``ended``, else an ending outcome's date):
-    fighting on the day a ceasefire ends is how it ends.
-    """
+    """The days each ceasefire certainly held (:func:`days_in_force`), by pair of its parties."""
     windows = Agreements()
     members = _members(dataset.actors.values())
     for agreement in dataset.agreements.values():
         is_ceasefire = agreement.kind is AgreementKind.CEASEFIRE or any(
             t.kind is TermKind.CESSATION for t in agreement.terms
         )
-        start = date_or_none(agreement.dates.effective or agreement.dates.signed)
-        if not is_ceasefire or start is None:
+        held = days_in_force(agreement)
+        if not is_ceasefire or held is None:
             continue
-        end = date_or_none(agreement.dates.ended)
-        outcome = agreement.outcome
-        if end is None and outcome is not None and outcome.status in _ENDING_OUTCOMES:
-            end = date_or_none(outcome.date)
-        last = end.earliest - 1 if end is not None else LAST_ORDINAL
         # ACLED days are datetime days (1 and up), -1 marks a malformed one: a window reaching
         # back into year 0000 starts at day 1, so that no malformed row falls inside it.
-        first = max(start.latest, 1)
+        first, last = max(held[0], 1), held[1]
         if last < first:
             continue
         parties = {p.actor for p in agreement.participants if Role.PARTY in p.roles}

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 from accords.checking.registry import Rule, register, rule
 from accords.findings import Finding, Severity
 from accords.model import Agreement, Event
-from accords.model.dates import DateInterval, date_or_none, interval_is_ordered
-from accords.model.events import Effect
-from accords.model.walk import walk
-from accords.rules.helpers import (
-    AGREEMENT_DATE_ORDER,
-    Where,
-    agreement_start,
+from accords.model.agreement_dates import binding_start, date_of, given_dates, public_start
+from accords.model.dates import (
+    DateInterval,
     before,
-    date_fields,
+    date_or_none,
+    interval_is_ordered,
     precision_note,
 )
+from accords.model.events import Effect
+from accords.model.walk import walk
+from accords.rules.helpers import Where, date_fields
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
@@ -101,11 +101,7 @@ Passes:
 def dates_out_of_order(dataset: Dataset) -> Iterator[Finding]:
     for entry in dataset.entries_of("agreement"):
         agreement: Agreement = entry.record
-        given = [
-            (name, parsed)
-            for name in AGREEMENT_DATE_ORDER
-            if (parsed := date_or_none(getattr(agreement.dates, name))) is not None
-        ]
+        given = [(d.field, d.date) for d in given_dates(agreement)]
         for (early_name, early), (late_name, late) in pairwise(given):
             verdict = before(late, early)
             where = entry.position("dates", late_name)
@@ -226,31 +222,25 @@ def _window_breaks(
     on = f"{effect.value} {name} on {when.describe()}"
     if effect in (Effect.TOOK_EFFECT, Effect.ENDED):
         field = "effective" if effect is Effect.TOOK_EFFECT else "ended"
-        bound = date_or_none(getattr(agreement.dates, field))
+        given = date_of(agreement, field)
+        bound = given.date if given is not None else None
         # The event must fall on that date; a day inside an imprecise date is consistent with it.
         if bound is not None and not (bound.contains(when) or when.contains(bound)):
             disjoint = when.latest < bound.earliest or when.earliest > bound.latest
             yield f"{on}, but it is {field} {bound.describe()}", field, bound, disjoint or None
     if effect not in _IN_FORCE:
         return
-    start = _undermined_start(agreement) if effect is Effect.UNDERMINED else None
-    start = start or agreement_start(agreement)
+    # An agreement can be undermined once it is known; the other effects need it binding.
+    start = public_start(agreement) if effect is Effect.UNDERMINED else binding_start(agreement)
     if start is not None:
-        field, bound = start
+        field, bound = start.field, start.date
         verdict = before(when, bound)
         if verdict is not False:
             yield f"{on}, before it was {field} on {bound.describe()}", field, bound, verdict
-    ended = date_or_none(agreement.dates.ended)
+    # Only the ``ended`` date bounds the window here, not an outcome's date (unlike
+    # ``end_date``): C105 checks the outcome's date against the event that ended it.
+    ended = date_of(agreement, "ended")
     if ended is not None and effect is not Effect.ENDED:
-        verdict = before(ended, when)
+        verdict = before(ended.date, when)
         if verdict is not False:
-            yield f"{on}, after it ended on {ended.describe()}", "ended", ended, verdict
-
-
-def _undermined_start(agreement: Agreement) -> tuple[str, DateInterval] | None:
-    """An agreement can be undermined once it is known: from its announced (or signed) date."""
-    for name in ("announced", "signed"):
-        parsed = date_or_none(getattr(agreement.dates, name))
-        if parsed is not None:
-            return name, parsed
-    return None
+            yield f"{on}, after it ended on {ended.date.describe()}", "ended", ended.date, verdict

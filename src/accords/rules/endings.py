@@ -8,17 +8,14 @@ from typing import TYPE_CHECKING
 from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Agreement
-from accords.model.agreements import OutcomeStatus, RelationKind
+from accords.model.agreement_dates import outcome_date
+from accords.model.agreements import OUTCOMES_ENDED_BY_SOMETHING, OutcomeStatus, RelationKind
 from accords.model.dates import Order, date_or_none
 from accords.model.events import Effect
 from accords.rules.chronology import undetermined
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
-
-
-#: Outcomes that something must have ended; a lapsed or implemented deal ends on its own.
-_NEEDS_ENDING = frozenset((OutcomeStatus.COLLAPSED, OutcomeStatus.SUPERSEDED))
 
 
 @rule(
@@ -57,7 +54,7 @@ def missing_ending_event(dataset: Dataset) -> Iterator[Finding]:
     for entry in dataset.entries_of("agreement"):
         agreement: Agreement = entry.record
         outcome = agreement.outcome
-        if outcome is None or outcome.status not in _NEEDS_ENDING or outcome.ended_by:
+        if outcome is None or outcome.status not in OUTCOMES_ENDED_BY_SOMETHING or outcome.ended_by:
             continue
         if agreement.id in ended_by_event:
             continue
@@ -97,16 +94,18 @@ def ending_event_date(dataset: Dataset) -> Iterator[Finding]:
             continue
         event = dataset.events.get(outcome.ended_by)
         when = date_or_none(event.date) if event is not None else None
-        field = ("outcome", "date") if outcome.date else ("dates", "ended")
-        end = date_or_none(outcome.date or agreement.dates.ended)
-        if when is None or end is None or end.contains(when) or when.contains(end):
+        reached = outcome_date(agreement)
+        end = reached.date if reached is not None else None
+        if reached is None or when is None or end is None:
+            continue
+        if end.contains(when) or when.contains(end):
             continue
         where = entry.position("outcome", "ended_by")
         event_entry = dataset.entry("event", outcome.ended_by)
-        related = (entry.position(*field),) + (
+        related = (entry.position(*reached.path),) + (
             (event_entry.position("date"),) if event_entry else ()
         )
-        what = "outcome" if outcome.date else "ended date"
+        what = "outcome" if reached.field == "outcome" else "ended date"
         message = (
             f"{outcome.ended_by} is dated {when.describe()}, but the {what} is {end.describe()}"
         )

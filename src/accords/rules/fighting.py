@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from accords.checking.registry import Rule, register
 from accords.findings import Finding, Severity
 from accords.loading.events_csv import Frame
+from accords.model.agreement_dates import binding_start
 from accords.model.dates import date_or_none, iso_day
 from accords.rules.acled import Agreements
 
@@ -123,8 +124,8 @@ def _fighting_finding(
     entry = dataset.entry("agreement", agreement_id)
     related: tuple[tuple[str, int, int], ...] = ()
     if entry is not None:
-        field = "effective" if entry.record.dates.effective else "signed"
-        related = (entry.position("dates", field),)
+        start = binding_start(entry.record)
+        related = (entry.position("dates", start.field if start is not None else "signed"),)
     event_id = frame.text("event_id_cnty", row) if frame.has("event_id_cnty") else None
     first = frame.text("actor1", row), frame.text("actor2", row)
     when = iso_day(day)

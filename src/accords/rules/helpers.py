@@ -1,4 +1,4 @@
-"""Helpers shared by the rule families: dates, names, suggestions."""
+"""Helpers shared by the rule families: dated agreements, date fields, claims, files."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from accords.model import Agreement
+from accords.model.agreement_dates import known_date
 from accords.model.agreements import Exclusion, Participant
 from accords.model.common import Citation
-from accords.model.dates import DateInterval, date_or_none
+from accords.model.dates import DateInterval
 from accords.model.walk import Loc
 
 if TYPE_CHECKING:
@@ -20,59 +21,17 @@ if TYPE_CHECKING:
 
 Where = tuple[str, int, int]
 
-#: The life of an agreement in order: each date, when present, falls on or after the previous one.
-AGREEMENT_DATE_ORDER = ("proposed", "announced", "signed", "effective", "ended")
-
-
-def before(a: DateInterval, b: DateInterval) -> bool | None:
-    """Whether ``a`` falls strictly before ``b``: True, False, or None when the dates leave it open.
-
-    Finer than :meth:`DateInterval.compare` for one question: ``2016-09-12/2016-09-13`` is not
-    before ``2016-09-12`` (no day of it is), though the two intervals overlap.
-    """
-    if a.latest < b.earliest:
-        return True
-    if a.earliest >= b.latest:
-        return False
-    return None
-
-
-def precision_note(*dates: DateInterval) -> str:
-    """Which of the dates are imprecise, for the message of an undetermined comparison."""
-    vague = [d.describe() for d in dates if not d.is_day or d.approximate or d.uncertain]
-    if not vague:
-        return "the dates overlap"
-    return "the precision of " + " and ".join(vague) + " does not settle it"
-
-
-def agreement_date(agreement: Agreement) -> tuple[str, DateInterval] | None:
-    """The date an agreement is known by: signed, else effective, announced or proposed."""
-    dates = agreement.dates
-    for name in ("signed", "effective", "announced", "proposed"):
-        parsed = date_or_none(getattr(dates, name))
-        if parsed is not None:
-            return name, parsed
-    return None
-
 
 def dated_agreements(
     dataset: Dataset,
 ) -> Iterator[tuple[Entry, Agreement, str, DateInterval]]:
-    """Every agreement with the field and date it is known by; undated ones are left out."""
+    """Every agreement with the field and date it is known by (:func:`known_date`); undated
+    ones are left out."""
     for entry in dataset.entries_of("agreement"):
         agreement: Agreement = entry.record
-        dated = agreement_date(agreement)
+        dated = known_date(agreement)
         if dated is not None:
-            yield entry, agreement, dated[0], dated[1]
-
-
-def agreement_start(agreement: Agreement) -> tuple[str, DateInterval] | None:
-    """The date an agreement starts to bind: effective, else signed."""
-    for name in ("effective", "signed"):
-        parsed = date_or_none(getattr(agreement.dates, name))
-        if parsed is not None:
-            return name, parsed
-    return None
+            yield entry, agreement, dated.field, dated.date
 
 
 def named_claims(agreement: Agreement) -> Iterator[tuple[str, int, Participant | Exclusion]]:

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Agreement
+from accords.model.agreement_dates import known_date
+from accords.model.dates import before
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import agreement_date, before, dated_agreements
+from accords.rules.helpers import dated_agreements
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
@@ -107,10 +109,10 @@ def relation_backwards(dataset: Dataset) -> Iterator[Finding]:
     for entry, agreement, own_field, own_date in dated_agreements(dataset):
         for i, rel in enumerate(agreement.related):
             other = dataset.agreements.get(rel.agreement)
-            theirs = agreement_date(other) if other is not None else None
+            theirs = known_date(other) if other is not None else None
             if theirs is None:
                 continue
-            their_field, their_date = theirs
+            their_field, their_date = theirs.field, theirs.date
             verdict = before(own_date, their_date)
             if verdict is False:
                 continue

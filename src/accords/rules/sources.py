@@ -10,12 +10,13 @@ from pydantic import BaseModel
 from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Agreement, Event
+from accords.model.agreement_dates import first_stage_date
 from accords.model.agreements import Certainty, Exclusion, Position
-from accords.model.dates import DateInterval, date_or_none
+from accords.model.dates import DateInterval, before, date_or_none
 from accords.model.events import EventStatus
 from accords.model.walk import Loc, walk
 from accords.rules.chronology import undetermined
-from accords.rules.helpers import AGREEMENT_DATE_ORDER, before, citations
+from accords.rules.helpers import citations
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
@@ -167,16 +168,9 @@ def _dated_claims(entry: Entry) -> Iterator[tuple[Loc, BaseModel, DateInterval]]
             yield (), record, when
     elif isinstance(record, Agreement):
         if record.certainty is not Certainty.RUMOURED:
-            first = next(
-                (
-                    d
-                    for name in AGREEMENT_DATE_ORDER
-                    if (d := date_or_none(getattr(record.dates, name))) is not None
-                ),
-                None,
-            )
+            first = first_stage_date(record)
             if first is not None:
-                yield (), record, first
+                yield (), record, first.date
         for i, position in enumerate(record.positions):
             if (when := date_or_none(position.date)) is not None:
                 yield ("positions", i), position, when
