@@ -8,14 +8,15 @@ from collections.abc import Iterable
 from accords.errors import UsageError
 from accords.model import Actor, Agreement
 from accords.model.agreement_dates import chronological_key
-
-# Re-exported for analysis/compare.py, which imports them from here until it imports them from
-# their homes in the model.
-from accords.model.agreement_dates import existence_date as existence_date
-from accords.model.agreement_dates import first_date as first_date
 from accords.model.common import Citation, source_id
-from accords.model.dates import DateInterval, InvalidDate, Order, date_or_none, parse_date
-from accords.model.dates import on_or_before as on_or_before
+from accords.model.dates import (
+    DateInterval,
+    InvalidDate,
+    Order,
+    date_or_none,
+    on_or_before,
+    parse_date,
+)
 from accords.model.names import suggest
 
 

@@ -6,14 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from accords.analysis.common import (
-    actor_name,
-    existence_date,
-    first_date,
-    on_or_before,
-    parse_option_date,
-    resolve_agreements,
-)
+from accords.analysis.common import actor_name, parse_option_date, resolve_agreements
 from accords.analysis.marks import (
     REMOVED,
     Mark,
@@ -26,7 +19,8 @@ from accords.dataset import Dataset
 from accords.errors import UsageError
 from accords.model import Actor, Agreement
 from accords.model.actors import ActorKind, RelationType
-from accords.model.dates import DateInterval, Order, date_or_none
+from accords.model.agreement_dates import record_date
+from accords.model.dates import DateInterval, Order, date_or_none, on_or_before
 
 ORDERS = ("first-appearance", "name", "kind")
 GROUPINGS = ("kind", "coalition")
@@ -240,7 +234,7 @@ def _column_marks(
 def _columns(chosen: list[Any], date: DateInterval | None) -> list[AgreementColumn]:
     columns = []
     for agreement in chosen:
-        when = existence_date(agreement) or first_date(agreement)
+        when = record_date(agreement)
         verdict = Order.BEFORE
         if date is not None and when is not None:
             verdict = on_or_before(when, date)

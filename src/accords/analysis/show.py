@@ -10,7 +10,8 @@ from typing import Any
 from accords.analysis.common import actor_name, resolve_agreements, source_ids
 from accords.dataset import Dataset
 from accords.model import Agreement
-from accords.model.agreements import OutcomeStatus, RelatedAgreement, Term
+from accords.model.agreement_dates import held_from, held_until
+from accords.model.agreements import RelatedAgreement, Term
 from accords.model.common import Citation, SourceRef
 from accords.model.dates import DateInterval, date_or_none
 from accords.model.evidence import cited_claims
@@ -18,12 +19,6 @@ from accords.model.sources import rests_on_background
 
 #: Effects of an event that count against an agreement.
 UNDERMINING = ("violated", "undermined", "ended")
-_ENDED_STATUSES = {
-    OutcomeStatus.COLLAPSED,
-    OutcomeStatus.SUPERSEDED,
-    OutcomeStatus.LAPSED,
-    OutcomeStatus.IMPLEMENTED,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,21 +359,13 @@ def _event_key(event: LinkedEvent) -> tuple[int, int, str]:
 
 def _duration(dataset: Dataset, agreement: Agreement) -> Duration | None:
     """From taking effect (or signing, or announcement) to the end the record gives."""
-    start_text = agreement.dates.effective or agreement.dates.signed or agreement.dates.announced
-    start = date_or_none(start_text)
-    if start is None or start_text is None:
+    start = held_from(agreement)
+    if start is None:
         return None
-    end_text = agreement.dates.ended
-    outcome = agreement.outcome
-    if end_text is None and outcome is not None:
-        if outcome.ended_by in dataset.events:
-            end_text = dataset.events[outcome.ended_by].date
-        elif outcome.status in _ENDED_STATUSES:
-            end_text = outcome.date
-    end = date_or_none(end_text)
-    if end is None or end_text is None:
-        return Duration(start_text, None, None, None)
-    return Duration(start_text, end_text, *_day_range(start, end))
+    end = held_until(agreement, dataset.events)
+    if end is None:
+        return Duration(start.text, None, None, None)
+    return Duration(start.text, end.text, *_day_range(start.date, end.date))
 
 
 def _day_range(start: DateInterval, end: DateInterval) -> tuple[int, int]:
