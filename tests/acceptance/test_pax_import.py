@@ -8,21 +8,18 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
+from support import run_accords
 
 HERE = Path(__file__).resolve()
 FIXTURES = HERE.parents[1] / "data" / "pax"
 REAL = HERE.parents[2] / ".." / "shared" / "data" / "pax" / "PAX_with_additional.csv"
 
-runner = CliRunner()
-
 
 def run(cwd: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     monkeypatch.chdir(cwd)
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
+    result = run_accords(*args)
+    return result.code, result.output
 
 
 def import_pax(
