@@ -65,7 +65,7 @@ def missing_ending_event(dataset: Dataset) -> Iterator[Finding]:
             continue
         yield missing_ending_event.finding(
             f"outcome is {outcome.status.value}, but nothing is recorded as ending it",
-            entry.position("outcome", "status"),
+            entry.location("outcome", "status"),
             hint="name the event in outcome.ended_by",
         )
 
@@ -101,10 +101,10 @@ def ending_event_date(dataset: Dataset) -> Iterator[Finding]:
         end = date_or_none(outcome.date or agreement.dates.ended)
         if when is None or end is None or end.contains(when) or when.contains(end):
             continue
-        where = entry.position("outcome", "ended_by")
+        where = entry.location("outcome", "ended_by")
         event_entry = dataset.entry("event", outcome.ended_by)
-        related = (entry.position(*field),) + (
-            (event_entry.position("date"),) if event_entry else ()
+        related = (entry.location(*field),) + (
+            (event_entry.location("date"),) if event_entry else ()
         )
         what = "outcome" if outcome.date else "ended date"
         message = (

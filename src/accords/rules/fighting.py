@@ -124,7 +124,7 @@ def _fighting_finding(
     related: tuple[tuple[str, int, int], ...] = ()
     if entry is not None:
         field = "effective" if entry.record.dates.effective else "signed"
-        related = (entry.position("dates", field),)
+        related = (entry.location("dates", field),)
     event_id = frame.text("event_id_cnty", row) if frame.has("event_id_cnty") else None
     first = frame.text("actor1", row), frame.text("actor2", row)
     when = iso_day(day)
