@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from accords.importing.pax_import import ImportReport
+    from accords.importing.pax.importer import ImportReport
 
 HELP = """Import agreements from other databases into an accords dataset.
 
@@ -45,7 +45,7 @@ def pax(
         Path, typer.Option("--out", "-o", help="The dataset folder to create or update.")
     ],
 ) -> None:
-    from accords.importing.pax_import import import_pax
+    from accords.importing.pax.importer import import_pax
 
     report = import_pax(file, out)
     typer.echo(summary(report))
