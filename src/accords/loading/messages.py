@@ -169,32 +169,22 @@ def _describe(loc: KeyPath, err: Any, model: type[BaseModel]) -> tuple[str, str,
         message = f"{where}: expected one of: {expected}; got {_show(given)}"
         return BAD_WORD, message, _did_you_mean(str(given), words)
     if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern")
-        if pattern == EDTF_PATTERN:
-            return (
-                BAD_DATE,
-                f"{where}: {_show(given)} is not a date in the accepted form",
-                "write YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ (approximate) or "
-                "? (uncertain), or an interval A/B; the day must exist in the calendar",
-            )
-        if pattern == ID_PATTERN:
-            suggestion = _kebab(str(given))
-            return (
-                BAD_ID,
-                f"{where}: {_show(given)} is not a valid id",
-                "ids use lower-case letters, digits and single hyphens"
-                + (f", e.g. '{suggestion}'" if suggestion else ""),
-            )
-        control = first_control(given) if isinstance(given, str) else None
-        if control is not None:
-            return (
-                CONTROL_CHARACTER,
-                f"{where}: control character {describe_control(control)} is not allowed",
-                "remove it: a terminal or an editor would act on it instead of showing it; "
-                "text may hold line breaks and tabs",
-            )
-        return BAD_VALUE, f"{where}: {_show(given)} does not have the expected form", None
-    if kind in (
+        return _pattern_mismatch(where, ctx.get("pattern"), given)
+    if kind in _WRONG_TYPE_KINDS:
+        expected = _expected_name(kind)
+        hint = None
+        if kind == "string_type" and isinstance(given, (int, float, bool)):
+            hint = f'quote it: "{_yaml_scalar(given)}"'
+        return WRONG_TYPE, f"{where}: expected {expected}, got {_type_name(given)}", hint
+    if kind in ("string_too_short", "too_short") and not given:
+        return BAD_VALUE, f"{where}: must not be empty", None
+    message = err["msg"]
+    return BAD_VALUE, f"{where}: {message[0].lower()}{message[1:]}", None
+
+
+#: Pydantic error types that mean "a value of another type was given".
+_WRONG_TYPE_KINDS = frozenset(
+    (
         "string_type",
         "list_type",
         "dict_type",
@@ -207,16 +197,36 @@ def _describe(loc: KeyPath, err: Any, model: type[BaseModel]) -> tuple[str, str,
         "int_from_float",
         "bool_parsing",
         "float_parsing",
-    ):
-        expected = _expected_name(kind)
-        hint = None
-        if kind == "string_type" and isinstance(given, (int, float, bool)):
-            hint = f'quote it: "{_yaml_scalar(given)}"'
-        return WRONG_TYPE, f"{where}: expected {expected}, got {_type_name(given)}", hint
-    if kind in ("string_too_short", "too_short") and not given:
-        return BAD_VALUE, f"{where}: must not be empty", None
-    message = err["msg"]
-    return BAD_VALUE, f"{where}: {message[0].lower()}{message[1:]}", None
+    )
+)
+
+
+def _pattern_mismatch(where: str, pattern: object, given: object) -> tuple[str, str, str | None]:
+    """A text that does not match its pattern: a date, an id, a control character, or other."""
+    if pattern == EDTF_PATTERN:
+        return (
+            BAD_DATE,
+            f"{where}: {_show(given)} is not a date in the accepted form",
+            "write YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ (approximate) or "
+            "? (uncertain), or an interval A/B; the day must exist in the calendar",
+        )
+    if pattern == ID_PATTERN:
+        suggestion = _kebab(str(given))
+        return (
+            BAD_ID,
+            f"{where}: {_show(given)} is not a valid id",
+            "ids use lower-case letters, digits and single hyphens"
+            + (f", e.g. '{suggestion}'" if suggestion else ""),
+        )
+    control = first_control(given) if isinstance(given, str) else None
+    if control is not None:
+        return (
+            CONTROL_CHARACTER,
+            f"{where}: control character {describe_control(control)} is not allowed",
+            "remove it: a terminal or an editor would act on it instead of showing it; "
+            "text may hold line breaks and tabs",
+        )
+    return BAD_VALUE, f"{where}: {_show(given)} does not have the expected form", None
 
 
 def _expected_name(kind: str) -> str:

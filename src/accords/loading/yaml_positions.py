@@ -174,6 +174,9 @@ def _build(doc: YamlDocument, text: str) -> None:
 
 
 def _consume(doc: YamlDocument, parser: Any) -> None:
+    """Build ``doc.value`` and its locations from the parser's events, one pass over them."""
+    # Long on purpose: this is the hot loop (it runs once per YAML event of every file), and
+    # splitting it into helpers costs a call per event; the locals below are bound for speed.
     locations = doc.locations
     key_locations = doc.key_locations
     # A frame: [container, path, pending key or _NO_KEY, key location, seen keys or None]
