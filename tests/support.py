@@ -1,8 +1,18 @@
-"""What many tests share: output held still where it changes from run to run."""
+"""What many tests share: one way to run the command line, and output held still where it
+changes from run to run."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from accords.cli.app import main
 
 _TIMING = re.compile(r" in [0-9]+\.[0-9] s: ")
 
@@ -10,3 +20,58 @@ _TIMING = re.compile(r" in [0-9]+\.[0-9] s: ")
 def without_timing(output: str) -> str:
     """``output`` with the time a run took (``in 0.4 s:``) written as ``in T s:``."""
     return _TIMING.sub(" in T s: ", output)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What one ``accords`` run gave: its exit code, standard output and standard error, and
+    ``output``, the two streams interleaved as a terminal shows them."""
+
+    code: int
+    out: str
+    err: str
+    output: str
+
+
+def run_accords(
+    *args: str | Path, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> Run:
+    """Run ``accords ARGS`` in ``cwd`` through the real entry point, in this process.
+
+    The entry point turns a usage error into exit code 2 and a line on standard error, and a
+    crash into an ``internal error`` line, as the installed command does; a test that needs a
+    real process (an installed script, a memory limit, a signal) starts one itself.
+    """
+    argv = ["accords", *map(str, args)]
+    with (
+        contextlib.chdir(cwd or Path.cwd()),
+        CliRunner().isolation(env=env) as (out, err, mixed),
+        _argv(argv),
+    ):
+        code = _exit_code(main)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        streams = out.getvalue(), err.getvalue(), mixed.getvalue()
+    return Run(code, *(data.decode("utf-8").replace("\r\n", "\n") for data in streams))
+
+
+def _exit_code(entry: Callable[[], None]) -> int:
+    """The exit code of calling ``entry``: 0 when it returns, its ``SystemExit`` code otherwise."""
+    try:
+        entry()
+    except SystemExit as exited:
+        code = exited.code
+        if code is None:
+            return 0
+        return code if isinstance(code, int) else 1
+    return 0
+
+
+@contextlib.contextmanager
+def _argv(argv: list[str]) -> Iterator[None]:
+    saved = sys.argv
+    sys.argv = argv
+    try:
+        yield
+    finally:
+        sys.argv = saved

@@ -1,4 +1,4 @@
-"""The dataset: every loaded record, indexed by id, with a way back to file positions."""
+"""The dataset: every loaded record, indexed by id, with a way back to file locations."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from accords.config import Config, Selection, load_config
-from accords.findings import Finding, Tally
+from accords.findings import FileLocation, Finding, Tally
 from accords.loading.discovery import RecordFile, dataset_files, find_root, nothing_found
 from accords.loading.records import LoadedFile, read_record_file
-from accords.loading.yaml_positions import Path as Loc
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
+from accords.model.walk import KeyPath
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,15 +24,15 @@ class Entry:
     id: str
     record: Any
     file: LoadedFile
-    loc: Loc = ()
+    loc: KeyPath = ()
 
-    def position(self, *loc: str | int) -> tuple[str, int, int]:
+    def location(self, *loc: str | int) -> FileLocation:
         """``(path, line, col)`` of a field of this record (the record itself when no loc)."""
-        line, col = self.file.doc.position_of((*self.loc, *loc))
+        line, col = self.file.doc.location_of((*self.loc, *loc))
         return self.file.path, line, col
 
-    def key_position(self, *loc: str | int) -> tuple[str, int, int]:
-        line, col = self.file.doc.position_of((*self.loc, *loc), key=True)
+    def key_location(self, *loc: str | int) -> FileLocation:
+        line, col = self.file.doc.location_of((*self.loc, *loc), key=True)
         return self.file.path, line, col
 
 

@@ -27,12 +27,11 @@ class Severity(enum.IntEnum):
             ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A 1-based line and column in a file."""
-
-    line: int
-    col: int
+#: A place in a file: its 1-based line and column. (A "position" is an actor's stance on an
+#: agreement, never a place in a file.)
+Location = tuple[int, int]
+#: A place in a named file, as findings show it: the path, then the line and column.
+FileLocation = tuple[str, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +45,7 @@ class Finding:
     line: int = 1
     col: int = 1
     hint: str | None = None
-    related: tuple[tuple[str, int, int], ...] = field(default=())
+    related: tuple[FileLocation, ...] = field(default=())
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -12,20 +12,17 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
+from support import run_accords
 
 REPO = Path(__file__).resolve().parent.parent.parent
 FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
 
-runner = CliRunner()
-
 
 def run(cwd: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     monkeypatch.chdir(cwd)
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout
+    result = run_accords(*args)
+    return result.code, result.out
 
 
 def bundled_agreements() -> list[str]:
@@ -99,10 +96,10 @@ def test_export_writes_one_csv_per_table_and_refuses_to_overwrite(
         text = (target / f"{table}.csv").read_text(encoding="utf-8")
         rows = list(csv.reader(io.StringIO(text)))
         assert tuple(rows[0]) == columns, table
-    again = runner.invoke(app, ["export", "-f", "csv", "--out", str(target)])
-    assert again.exit_code != 0
-    forced = runner.invoke(app, ["export", "-f", "csv", "--out", str(target), "--force"])
-    assert forced.exit_code == 0
+    again = run_accords("export", "-f", "csv", "--out", str(target))
+    assert again.code != 0
+    forced = run_accords("export", "-f", "csv", "--out", str(target), "--force")
+    assert forced.code == 0
 
 
 needs_bundled = pytest.mark.skipif(
@@ -175,10 +172,3 @@ def test_bundled_show_every_agreement(monkeypatch: pytest.MonkeyPatch) -> None:
     for agreement in sorted(load_dataset(REPO).agreements):
         code, out = run(REPO, "show", agreement, monkeypatch=monkeypatch)
         assert code == 0 and agreement in out, out
-
-
-@pytest.mark.parametrize("command", ["compare", "diff", "show", "timeline", "export", "scenarios"])
-def test_every_command_has_help_with_an_example(command: str) -> None:
-    result = runner.invoke(app, [command, "--help"])
-    assert result.exit_code == 0
-    assert "Example:" in result.stdout and f"accords {command}" in result.stdout

@@ -11,18 +11,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
+from support import run_accords
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "fixture-dataset"
-runner = CliRunner()
 
 
 def _run(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
     monkeypatch.chdir(cwd)
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout
+    result = run_accords(*args)
+    return result.code, result.out
 
 
 _CONDITIONLESS = (

@@ -15,10 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
-from support import without_timing
+from support import run_accords, without_timing
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FIXTURE = DATA / "fixture-dataset"
@@ -63,8 +61,6 @@ RUN = (
     ("check", "--format", "sarif"),
 )
 
-runner = CliRunner()
-
 
 @pytest.mark.parametrize("case", sorted(EDGES))
 def test_an_edge_date_goes_through_every_command(
@@ -80,14 +76,14 @@ def test_an_edge_date_goes_through_every_command(
     shown = []
     exits = {}
     for args in SHOWN:
-        result = runner.invoke(app, list(args))
-        assert result.exit_code in (0, 1), (args, result.output)
-        exits[args[0]] = result.exit_code
-        output = without_timing(result.stdout)
-        shown.append(f"$ accords {' '.join(args)}\n{output}(exit {result.exit_code})\n")
+        result = run_accords(*args)
+        assert result.code in (0, 1), (args, result.output)
+        exits[args[0]] = result.code
+        output = without_timing(result.out)
+        shown.append(f"$ accords {' '.join(args)}\n{output}(exit {result.code})\n")
     for args in RUN:
-        result = runner.invoke(app, list(args))
-        assert result.exit_code == exits[args[0]], (args, result.output)
+        result = run_accords(*args)
+        assert result.code == exits[args[0]], (args, result.output)
     path = STORED / f"{case}.txt"
     if REGENERATE:
         path.parent.mkdir(exist_ok=True)

@@ -14,13 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
+from support import run_accords
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "fixture-dataset"
 TRUCE = "riverside-truce-2031"
-runner = CliRunner()
 
 BACKGROUND = """\
 id: background-river-front
@@ -53,8 +51,8 @@ def dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _run(*args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.output
+    result = run_accords(*args)
+    assert result.code == 0, result.output
     return result.output
 
 

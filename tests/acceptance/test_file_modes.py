@@ -13,19 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from accords.analysis.export import COLUMNS
-from accords.cli.app import app
 from accords.writing import write_atomic
+from support import run_accords
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
 PAX = REPO / "tests" / "data" / "pax" / "dmy_bom.csv"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
-
-runner = CliRunner()
 
 
 @pytest.fixture(params=[0o022, 0o002, 0o077], ids=["umask-022", "umask-002", "umask-077"])
@@ -50,8 +47,8 @@ def modes(root: Path) -> dict[str, int]:
 
 def invoke(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
     monkeypatch.chdir(cwd)
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.output
+    result = run_accords(*args)
+    assert result.code == 0, result.output
 
 
 def test_a_new_file_gets_the_umask(tmp_path: Path, umask: int) -> None:

@@ -9,13 +9,12 @@ from typing import Any
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
 from accords import __version__
 from accords.cli.app import app
+from support import run_accords
 
 REPO = Path(__file__).resolve().parents[2]
-runner = CliRunner()
 
 
 def _commands(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
@@ -47,9 +46,9 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     assert re.search(r"^Example", help_text, re.MULTILINE), f"accords {name}: no Example block"
     example = re.compile(r"^ {4}accords " + re.escape(name) + r"\b", re.MULTILINE)
     assert example.search(help_text), f"accords {name}: the example does not run the command"
-    result = runner.invoke(app, [*name.split(), "--help"])
-    assert result.exit_code == 0, result.output
-    assert f"accords {name}" in result.output
+    result = run_accords(*name.split(), "--help")
+    assert result.code == 0, result.output
+    assert f"accords {name}" in result.out and "Example:" in result.out
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
@@ -58,25 +57,22 @@ def test_every_command_is_documented_in_the_readme(name: str) -> None:
 
 
 def test_the_top_level_help_has_an_example_and_completion() -> None:
-    result = runner.invoke(app, ["--help"])
-    assert result.exit_code == 0
+    result = run_accords("--help")
+    assert result.code == 0
     assert "Example" in result.output
     assert "--install-completion" in result.output
     assert "--version" in result.output
 
 
 def test_version() -> None:
-    result = runner.invoke(app, ["--version"])
-    assert result.exit_code == 0
+    result = run_accords("--version")
+    assert result.code == 0
     assert result.output == f"accords {__version__}\n"
 
 
 def test_completion_covers_commands() -> None:
     # Click completes through environment variables; ask it for the commands after 'accords '.
-    result = runner.invoke(
-        app,
-        [],
-        prog_name="accords",
-        env={"_ACCORDS_COMPLETE": "complete_bash", "COMP_WORDS": "accords ne", "COMP_CWORD": "1"},
+    result = run_accords(
+        env={"_ACCORDS_COMPLETE": "complete_bash", "COMP_WORDS": "accords ne", "COMP_CWORD": "1"}
     )
     assert "new" in result.output.split(), result.output

@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 import accords.checking.validate
 from accords.cli import app as app_module
-from accords.cli.app import app, main
-from support import without_timing
+from support import run_accords, without_timing
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 CASES: dict[str, dict[str, Any]] = tomllib.loads((HOSTILE / "cases.toml").read_text("utf-8"))
@@ -30,7 +28,6 @@ MEMORY_BOUND_MB = 200
 #: A hang guard, not a speed goal: the whole corpus takes about a second.
 TIMEOUT_S = 120
 
-runner = CliRunner()
 
 _MEASURED = """
 import os, resource, sys
@@ -128,10 +125,10 @@ def test_a_file_name_that_is_not_utf8_is_printed_not_crashed_on(tmp_path: Path) 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_corpus_file_gives_its_exit_code_in_process(name: str) -> None:
-    result = runner.invoke(app, ["validate", "--format", "json", str(HOSTILE / name)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    result = run_accords("validate", "--format", "json", str(HOSTILE / name))
+    assert "internal error" not in result.err, result.err
     clean = bool(CASES[name].get("clean"))
-    assert result.exit_code == (0 if clean else 1), result.output
+    assert result.code == (0 if clean else 1), result.output
     document = json.loads(result.output)
     codes = [(f["code"], f["line"], f["col"]) for f in document["findings"]]
     if not clean:
@@ -143,8 +140,8 @@ def test_escape_sequences_in_a_file_never_reach_the_terminal(tmp_path: Path) -> 
     path.parent.mkdir()
     path.write_text('id: x\n"\\e]0;owned\\a": 1\n"\\e]0;owned\\a": 2\ntitle: "\\e[2J"\n', "utf-8")
     for fmt in ("text", "github"):
-        result = runner.invoke(app, ["validate", "--format", fmt, str(path)])
-        assert result.exit_code == 1, result.output
+        result = run_accords("validate", "--format", fmt, str(path))
+        assert result.code == 1, result.output
         assert "\x1b" not in result.output and "\x07" not in result.output, fmt
         assert "\\x1b]0;owned" in result.output, fmt
 
@@ -156,9 +153,9 @@ def test_a_bidi_override_in_a_file_is_a_finding_shown_escaped(
     monkeypatch.chdir(tmp_path)
     path.parent.mkdir()
     path.write_text('id: x\ntitle: "Truce \u202e.sdloh"\nkind: ceasefire\n', "utf-8")
-    result = runner.invoke(app, ["validate", str(path)])
+    result = run_accords("validate", str(path))
     output = without_timing(result.output)
-    assert (result.exit_code, output) == (
+    assert (result.code, output) == (
         1,
         f"{path}:2:8: E108 error: title: control character U+202E (RIGHT-TO-LEFT OVERRIDE) "
         "is not allowed\n"
@@ -175,8 +172,8 @@ def test_json_and_sarif_findings_escape_a_bidi_key(tmp_path: Path) -> None:
     path.parent.mkdir()
     path.write_text('id: x\ntitle: T\nkind: ceasefire\n"n\u202eote": 1\n', "utf-8")
     for fmt in ("json", "sarif"):
-        result = runner.invoke(app, ["validate", "--format", fmt, str(path)])
-        assert result.exit_code == 1, result.output
+        result = run_accords("validate", "--format", fmt, str(path))
+        assert result.code == 1, result.output
         assert "\u202e" not in result.output and "\\u202e" in result.output, fmt
     (finding,) = json.loads(result.output)["runs"][0]["results"]
     assert finding["message"]["text"].startswith("unknown field 'n\u202eote'")
@@ -189,16 +186,12 @@ def _boom(*args: object, **kwargs: object) -> list[object]:
     raise RuntimeError("unexpected state\nwith a second line")
 
 
-def test_an_internal_error_is_one_line_and_exit_2(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_internal_error_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accords.checking.validate, "validate_files", _boom)
     monkeypatch.setitem(app_module._state, "debug", False)
-    monkeypatch.setattr(sys, "argv", ["accords", "validate", str(HOSTILE / "agreements")])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    assert exit_info.value.code == 2
-    err = capsys.readouterr().err
+    result = run_accords("validate", HOSTILE / "agreements")
+    assert result.code == 2
+    err = result.err
     assert err.count("\n") == 1, err
     assert err.startswith("accords: internal error: RuntimeError: unexpected state with a second")
     assert "report" in err and "--debug" in err
@@ -208,11 +201,8 @@ def test_an_internal_error_is_one_line_and_exit_2(
 def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accords.checking.validate, "validate_files", _boom)
     monkeypatch.setitem(app_module._state, "debug", False)
-    monkeypatch.setattr(
-        sys, "argv", ["accords", "--debug", "validate", str(HOSTILE / "agreements")]
-    )
     with pytest.raises(RuntimeError, match="unexpected state"):
-        main()
+        run_accords("--debug", "validate", HOSTILE / "agreements")
 
 
 def test_accords_debug_in_the_environment_shows_the_traceback(tmp_path: Path) -> None:
@@ -236,12 +226,8 @@ def test_accords_debug_in_the_environment_shows_the_traceback(tmp_path: Path) ->
     assert "Traceback" in loud.stderr and "RuntimeError: injected" in loud.stderr
 
 
-def test_an_environment_error_is_one_line_and_exit_2(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr(sys, "argv", ["accords", "validate", "no/such/file.yaml"])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    assert exit_info.value.code == 2
-    err = capsys.readouterr().err
+def test_an_environment_error_is_one_line_and_exit_2() -> None:
+    result = run_accords("validate", "no/such/file.yaml")
+    assert result.code == 2
+    err = result.err
     assert err == "accords: error: no/such/file.yaml: no such file or directory\n"

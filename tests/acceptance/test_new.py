@@ -6,15 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
 from accords.config import Layout
-from accords.errors import UsageError, WouldOverwrite
 from accords.loading.records import load_file, parse_file
 from accords.scaffold import KINDS, PLACEHOLDER_SOURCE, create, render
-
-runner = CliRunner()
+from support import run_accords
 
 
 @pytest.fixture
@@ -60,8 +56,8 @@ def test_an_event_takes_its_date_from_its_id(record_id: str, date: str) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_new_writes_into_the_kind_folder_and_prints_the_path(root: Path, kind: str) -> None:
-    result = runner.invoke(app, ["new", kind, f"my-{kind}"])
-    assert result.exit_code == 0, result.output
+    result = run_accords("new", kind, f"my-{kind}")
+    assert result.code == 0, result.output
     path = Path(result.output.strip())
     assert not path.is_absolute()
     assert Layout().kind_by_folder_name(root / path) == kind
@@ -74,12 +70,12 @@ def test_new_writes_into_the_kind_folder_and_prints_the_path(root: Path, kind: s
 def test_new_never_overwrites_without_force(root: Path) -> None:
     path = create(root, "actor", "river-front")
     path.write_text("my own edits\n", encoding="utf-8")
-    result = runner.invoke(app, ["new", "actor", "river-front"])
-    assert isinstance(result.exception, WouldOverwrite), result.output
-    assert "--force" in str(result.exception)
+    result = run_accords("new", "actor", "river-front")
+    assert result.code == 2, result.output
+    assert "--force" in result.err
     assert path.read_text(encoding="utf-8") == "my own edits\n"
-    forced = runner.invoke(app, ["new", "actor", "river-front", "--force"])
-    assert forced.exit_code == 0, forced.output
+    forced = run_accords("new", "actor", "river-front", "--force")
+    assert forced.code == 0, forced.output
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server")
 
 
@@ -87,15 +83,15 @@ def test_new_never_overwrites_without_force(root: Path) -> None:
     "record_id", ["../escape", "a/b", "a\\b", "Ankara Deal", "", "x-", "x--y", "x" * 121, "é"]
 )
 def test_new_refuses_ids_that_are_not_kebab_case(root: Path, record_id: str) -> None:
-    result = runner.invoke(app, ["new", "agreement", record_id])
-    assert isinstance(result.exception, UsageError), result.output
-    assert "not a valid id" in str(result.exception)
+    result = run_accords("new", "agreement", record_id)
+    assert result.code == 2, result.output
+    assert "not a valid id" in result.err
     assert sorted(p.name for p in root.iterdir()) == ["accords.toml"]
 
 
 def test_new_refuses_an_unknown_kind(root: Path) -> None:
-    result = runner.invoke(app, ["new", "treaty", "x"])
-    assert result.exit_code == 2
+    result = run_accords("new", "treaty", "x")
+    assert result.code == 2
     assert "treaty" in result.output
 
 
@@ -115,10 +111,10 @@ def test_schema_never_replaces_a_hand_edited_schema_without_force(root: Path) ->
     hand = root / "schemas" / "agreement.schema.json"
     hand.parent.mkdir()
     hand.write_text('{"title": "my own schema"}\n', encoding="utf-8")
-    result = runner.invoke(app, ["schema"])
-    assert isinstance(result.exception, WouldOverwrite), result.output
+    result = run_accords("schema")
+    assert result.code == 2, result.output
     assert hand.read_text(encoding="utf-8") == '{"title": "my own schema"}\n'
-    forced = runner.invoke(app, ["schema", "--force"])
-    assert forced.exit_code == 0, forced.output
+    forced = run_accords("schema", "--force")
+    assert forced.code == 0, forced.output
     assert '"$id": "urn:accords:schema:agreement"' in hand.read_text(encoding="utf-8")
     assert not [p for p in hand.parent.iterdir() if p.name.endswith(".tmp")]

@@ -13,26 +13,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
 from accords.config import Layout
-from accords.errors import AccordsError
-from support import without_timing
+from support import run_accords, without_timing
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
-runner = CliRunner()
 
 
 def _run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     """Exit code and output of ``accords ARGS`` in ``cwd``; usage errors as exit 2."""
     monkeypatch.chdir(cwd)
-    result = runner.invoke(app, args)
-    if isinstance(result.exception, AccordsError):
-        return 2, str(result.exception)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
+    result = run_accords(*args)
+    assert "internal error" not in result.err, result.output
+    return result.code, result.output
 
 
 def _summary(output: str) -> str:

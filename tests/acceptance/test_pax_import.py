@@ -8,21 +8,18 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
+from support import run_accords
 
 HERE = Path(__file__).resolve()
 FIXTURES = HERE.parents[1] / "data" / "pax"
 REAL = HERE.parents[2] / ".." / "shared" / "data" / "pax" / "PAX_with_additional.csv"
 
-runner = CliRunner()
-
 
 def run(cwd: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     monkeypatch.chdir(cwd)
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
+    result = run_accords(*args)
+    return result.code, result.output
 
 
 def import_pax(
@@ -121,21 +118,13 @@ def test_an_agreement_the_import_did_not_write_is_kept_and_reused(
 
 
 def test_unusable_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     for target in (bad, tmp_path / "absent.csv"):
-        result = subprocess.run(
-            [sys.executable, "-m", "accords", "import", "pax", str(target), "--out", "o"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 2, result
-        assert result.stderr.startswith("accords: error:") and "Traceback" not in result.stderr
+        result = run_accords("import", "pax", target, "--out", "o", cwd=tmp_path)
+        assert result.code == 2, result
+        assert result.err.startswith("accords: error:") and "Traceback" not in result.err
+        assert result.err.count("\n") == 1, result.err
 
 
 @pytest.mark.skipif(not REAL.is_file(), reason=f"the PA-X export is not at {REAL}")

@@ -13,9 +13,8 @@ import shlex
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
+from support import run_accords
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 BLOCK = re.compile(
@@ -26,8 +25,8 @@ BLOCK = re.compile(
 
 def _run(args: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(README.parent)
-    result = CliRunner().invoke(app, shlex.split(args))
-    assert result.exit_code == 0, f"accords {args} exited {result.exit_code}:\n{result.output}"
+    result = run_accords(*shlex.split(args))
+    assert result.code == 0, f"accords {args} exited {result.code}:\n{result.output}"
     return result.output
 
 

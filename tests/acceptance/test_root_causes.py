@@ -13,16 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
 from accords.model import FOLDERS
-from support import without_timing
+from support import run_accords, without_timing
 
 REPO = Path(__file__).resolve().parent.parent.parent
 ROOT_CAUSES = REPO / "tests" / "data" / "root-causes"
 
-runner = CliRunner()
 
 RUSSIA_HINT = "actors/russia.yaml declares 'rusia'; did you mean id: russia there?"
 
@@ -54,8 +51,8 @@ def _russia_references(root: Path) -> int:
 
 
 def _check(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["check", *args])
-    return result.exit_code, result.stdout
+    result = run_accords("check", *args)
+    return result.code, result.out
 
 
 def test_a_mistyped_actor_id_is_its_own_finding_before_one_symptom(

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from accords.cli.app import main
 from accords.model import FILE_MODELS, FOLDERS
 from accords.schema import DIALECT, render, schema_id, schema_path
+from support import run_accords
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run_accords(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> int:
-    """Run the real entry point in-process; its exit code."""
-    monkeypatch.chdir(cwd)
-    monkeypatch.setattr(sys, "argv", ["accords", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    code = exited.value.code
-    return code if isinstance(code, int) else 0
 
 
 @pytest.mark.parametrize("kind", sorted(FILE_MODELS))
@@ -77,7 +66,7 @@ def test_every_model_example_is_valid(tmp_path: Path) -> None:
 
 
 def test_schema_check_passes_on_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run_accords(["schema", "--check"], REPO, monkeypatch) == 0
+    assert run_accords("schema", "--check", cwd=REPO).code == 0
 
 
 def _copy_dataset(tmp_path: Path) -> Path:
@@ -96,8 +85,9 @@ def test_schema_check_fails_on_a_tampered_schema(
     tampered = json.loads(path.read_text(encoding="utf-8"))
     tampered["properties"]["kind"]["description"] = "edited by hand"
     path.write_text(json.dumps(tampered, indent=2) + "\n", encoding="utf-8")
-    assert run_accords(["schema", "--check"], root, monkeypatch) == 1
-    assert "agreement.schema.json: out of date" in capsys.readouterr().out
+    run = run_accords("schema", "--check", cwd=root)
+    assert run.code == 1
+    assert "agreement.schema.json: out of date" in run.out
 
 
 def test_schema_check_fails_on_a_missing_schema(
@@ -105,18 +95,19 @@ def test_schema_check_fails_on_a_missing_schema(
 ) -> None:
     root = _copy_dataset(tmp_path)
     schema_path(root, "event").unlink()
-    assert run_accords(["schema", "--check"], root, monkeypatch) == 1
-    assert "event.schema.json: missing" in capsys.readouterr().out
+    run = run_accords("schema", "--check", cwd=root)
+    assert run.code == 1
+    assert "event.schema.json: missing" in run.out
 
 
 def test_schema_regenerates_what_drifted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _copy_dataset(tmp_path)
     schema_path(root, "actor").write_text("{}\n", encoding="utf-8")
     schema_path(root, "source").unlink()
-    assert run_accords(["schema", "--force"], root, monkeypatch) == 0
+    assert run_accords("schema", "--force", cwd=root).code == 0
     for kind in FILE_MODELS:
         assert schema_path(root, kind).read_text(encoding="utf-8") == render(kind)
-    assert run_accords(["schema", "--check"], root, monkeypatch) == 0
+    assert run_accords("schema", "--check", cwd=root).code == 0
 
 
 def _bundled_files() -> list[tuple[str, Path]]:

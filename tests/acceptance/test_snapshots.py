@@ -10,11 +10,9 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
 from accords.config import load_config
-from support import without_timing
+from support import run_accords, without_timing
 
 REPO = Path(__file__).resolve().parents[2]
 SNAPSHOTS = REPO / "tests" / "data" / "snapshots"
@@ -65,8 +63,6 @@ COMMANDS: dict[str, list[str]] = {
     "explain": ["explain", "C103"],
 }
 
-runner = CliRunner()
-
 #: The archived source texts that accords.toml names; third-party, so not in the repository.
 TEXTS = load_config(REPO).texts
 #: Commands whose output depends on those texts being there (quotes checked, or S109 per source).
@@ -84,9 +80,9 @@ def test_the_output_is_the_stored_one(name: str, monkeypatch: pytest.MonkeyPatch
         pytest.skip(f"the archived source texts ({TEXTS}) are not there to check quotes against")
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("COLUMNS", "100")  # the table format fits the terminal's width
-    result = runner.invoke(app, COMMANDS[name])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    got = f"exit {result.exit_code}\n" + _normalised(result.output)
+    result = run_accords(*COMMANDS[name])
+    assert "internal error" not in result.err, result.output
+    got = f"exit {result.code}\n" + _normalised(result.output)
     stored = SNAPSHOTS / f"{name}.txt"
     if os.environ.get("ACCORDS_REGEN_SNAPSHOTS"):
         SNAPSHOTS.mkdir(parents=True, exist_ok=True)

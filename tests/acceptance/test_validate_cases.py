@@ -18,38 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from accords.cli.app import main
 from accords.loading.yaml_positions import MAX_FILE_BYTES
-from support import without_timing
+from support import run_accords, without_timing
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 INVALID = sorted(p for p in (DATA / "invalid").iterdir() if p.is_dir())
 VALID = sorted(p for p in (DATA / "valid").iterdir() if p.is_dir())
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def run_accords(
-    args: list[str],
-    cwd: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Run:
-    """The real entry point, in-process: exit code, stdout and stderr."""
-    capsys.readouterr()
-    with monkeypatch.context() as patch:
-        patch.chdir(cwd)
-        patch.setattr(sys, "argv", ["accords", *args])
-        with pytest.raises(SystemExit) as exited:
-            main()
-    captured = capsys.readouterr()
-    code = exited.value.code
-    return Run(code if isinstance(code, int) else 0, captured.out, captured.err)
 
 
 @dataclass(frozen=True)
@@ -80,7 +54,7 @@ def test_invalid_case_reports_exactly_its_findings(
     case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = read_expected(case)
-    run = run_accords(["validate", "--format", "json"], case, monkeypatch, capsys)
+    run = run_accords("validate", "--format", "json", cwd=case)
     assert "Traceback" not in run.err, run.err
     reported = json.loads(run.out)["findings"]
     got = {(f["code"], f["path"], f["line"], f["col"]) for f in reported}
@@ -97,7 +71,7 @@ def test_invalid_case_text_shows_position_line_and_caret(
     case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = read_expected(case)
-    run = run_accords(["validate"], case, monkeypatch, capsys)
+    run = run_accords("validate", cwd=case)
     lines = run.out.splitlines()
     for code, path, row, col in sorted(expected.findings):
         head = f"{path}:{row}:{col}: {code} "
@@ -125,7 +99,7 @@ def test_valid_case_is_clean(
     case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert any(case.rglob("*.yaml")), f"{case} holds no record file"
-    run = run_accords(["validate"], case, monkeypatch, capsys)
+    run = run_accords("validate", cwd=case)
     assert run.code == 0, run.out + run.err
     assert summary(run.out).endswith(" in T s: all clear, no findings."), run.out
 
@@ -142,7 +116,7 @@ def test_github_format_annotates_each_finding(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     case = DATA / "invalid" / "bad-date"
-    run = run_accords(["validate", "--format", "github"], case, monkeypatch, capsys)
+    run = run_accords("validate", "--format", "github", cwd=case)
     annotations = [line for line in run.out.splitlines() if line.startswith("::error ")]
     assert len(annotations) == len(read_expected(case).findings)
     assert "::error file=agreements/date.yaml,line=5,col=13,title=E105::" in run.out
@@ -161,7 +135,7 @@ def test_oversized_file_is_refused_unread(
     root = _copy(DATA / "valid" / "minimal-agreement", tmp_path)
     big = root / "agreements" / "big.yaml"
     big.write_bytes(b"id: big\nnote: '" + b"x" * MAX_FILE_BYTES + b"'\n")
-    run = run_accords(["validate", "--format", "json"], root, monkeypatch, capsys)
+    run = run_accords("validate", "--format", "json", cwd=root)
     got = [(f["code"], f["path"], f["line"]) for f in json.loads(run.out)["findings"]]
     assert got == [("E007", "agreements/big.yaml", 1)]
     assert run.code == 1
@@ -171,9 +145,7 @@ def test_one_file_inside_the_dataset_from_a_subfolder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = _copy(DATA / "invalid" / "many-files-one-pass", tmp_path)
-    run = run_accords(
-        ["validate", "a.yaml", "--format", "json"], root / "agreements", monkeypatch, capsys
-    )
+    run = run_accords("validate", "a.yaml", "--format", "json", cwd=root / "agreements")
     got = [(f["code"], f["path"], f["line"], f["col"]) for f in json.loads(run.out)["findings"]]
     assert got == [("E104", "a.yaml", 3, 7)], "only the named file is validated"
     assert run.code == 1
@@ -183,7 +155,7 @@ def test_one_clean_file_passes_though_others_fail(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     case = DATA / "invalid" / "many-files-one-pass"
-    run = run_accords(["validate", "agreements/ok.yaml"], case, monkeypatch, capsys)
+    run = run_accords("validate", "agreements/ok.yaml", cwd=case)
     assert run.code == 0, run.out
     assert summary(run.out) == "Validated 1 agreement (1 file) in T s: all clear, no findings."
 
@@ -193,15 +165,12 @@ def test_a_file_outside_the_dataset_folders_is_told_by_its_keys(
 ) -> None:
     loose = tmp_path / "draft.yaml"
     shutil.copy(DATA / "invalid" / "bad-enum-word" / "agreements" / "word.yaml", loose)
-    run = run_accords(["validate", "draft.yaml", "--format", "json"], tmp_path, monkeypatch, capsys)
+    run = run_accords("validate", "draft.yaml", "--format", "json", cwd=tmp_path)
     codes = sorted(f["code"] for f in json.loads(run.out)["findings"])
     assert codes == ["E104", "E104", "E104"]
     assert run.code == 1
     as_actor = run_accords(
-        ["validate", "draft.yaml", "--record-kind", "actor", "--format", "json"],
-        tmp_path,
-        monkeypatch,
-        capsys,
+        "validate", "draft.yaml", "--record-kind", "actor", "--format", "json", cwd=tmp_path
     )
     assert "E102" in {f["code"] for f in json.loads(as_actor.out)["findings"]}, (
         "title is no actor field"
@@ -215,7 +184,7 @@ def test_the_modeline_tells_the_kind_of_a_file_kept_anywhere(
     modeline = "# yaml-language-server: $schema=../schemas/agreement.schema.json\n"
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "minimal.yaml").write_text(modeline + source, encoding="utf-8")
-    run = run_accords(["validate", "notes/minimal.yaml"], tmp_path, monkeypatch, capsys)
+    run = run_accords("validate", "notes/minimal.yaml", cwd=tmp_path)
     assert run.code == 0, run.out + run.err
     assert summary(run.out) == "Validated 1 agreement (1 file) in T s: all clear, no findings."
 
@@ -225,9 +194,7 @@ def test_a_file_of_no_kind_is_a_finding_and_the_others_are_still_checked(
 ) -> None:
     (tmp_path / "notes.yaml").write_text("topic: Aleppo\nstatus: draft\n", encoding="utf-8")
     shutil.copy(DATA / "invalid" / "bad-enum-word" / "agreements" / "word.yaml", tmp_path)
-    run = run_accords(
-        ["validate", "notes.yaml", "word.yaml", "--format", "json"], tmp_path, monkeypatch, capsys
-    )
+    run = run_accords("validate", "notes.yaml", "word.yaml", "--format", "json", cwd=tmp_path)
     found = [(f["code"], f["path"], f["line"]) for f in json.loads(run.out)["findings"]]
     assert found == [
         ("E014", "notes.yaml", 1),
@@ -243,10 +210,13 @@ def test_kind_overrides_the_folder(
 ) -> None:
     case = DATA / "valid" / "minimal-agreement"
     run = run_accords(
-        ["validate", "agreements/minimal.yaml", "--record-kind", "source", "--format", "json"],
-        case,
-        monkeypatch,
-        capsys,
+        "validate",
+        "agreements/minimal.yaml",
+        "--record-kind",
+        "source",
+        "--format",
+        "json",
+        cwd=case,
     )
     codes = {f["code"] for f in json.loads(run.out)["findings"]}
     # Read as a source: 'publisher' is missing and 'ceasefire' is no kind of source.
@@ -273,7 +243,7 @@ def test_usage_errors_exit_2(
 ) -> None:
     (tmp_path / "accords.toml").write_text("", encoding="utf-8")
     (tmp_path / "agreements").mkdir()
-    run = run_accords(args, tmp_path, monkeypatch, capsys)
+    run = run_accords(*args, cwd=tmp_path)
     assert run.code == 2, run.out + run.err
     assert message in run.err
     assert "Traceback" not in run.err
@@ -283,7 +253,7 @@ def test_empty_dataset_is_an_error_not_a_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "accords.toml").write_text("", encoding="utf-8")
-    run = run_accords(["validate"], tmp_path, monkeypatch, capsys)
+    run = run_accords("validate", cwd=tmp_path)
     assert run.code == 2
     assert f"no record files in the dataset at {tmp_path.resolve()}" in run.err
 

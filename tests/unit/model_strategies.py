@@ -22,7 +22,7 @@ from accords.model.common import CONTROL_RANGES, ID_PATTERN, TEXT_PATTERN
 from accords.model.dates import EDTF_PATTERN
 
 Document = dict[str, Any]
-Loc = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
 
@@ -189,7 +189,7 @@ def documents(model: type[BaseModel]) -> st.SearchStrategy[Document]:
     return strategy
 
 
-def locations(value: Any, here: Loc = ()) -> list[Loc]:
+def locations(value: Any, here: KeyPath = ()) -> list[KeyPath]:
     """Every path into a document, the root included."""
     found = [here]
     if isinstance(value, dict):
@@ -201,13 +201,13 @@ def locations(value: Any, here: Loc = ()) -> list[Loc]:
     return found
 
 
-def _get(doc: Any, loc: Loc) -> Any:
+def _get(doc: Any, loc: KeyPath) -> Any:
     for part in loc:
         doc = doc[part]
     return doc
 
 
-def _replace(doc: Any, loc: Loc, new: Any) -> Any:
+def _replace(doc: Any, loc: KeyPath, new: Any) -> Any:
     """A copy of ``doc`` with the value at ``loc`` replaced (containers copied along the path)."""
     if not loc:
         return new

@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from accords.analysis.compare import compare
 from accords.analysis.export import TABLES
-from accords.cli.app import app
 from accords.dataset import Dataset, load_dataset
 from accords.model.common import CONTROL
 from accords.render.escape import (
@@ -30,6 +28,7 @@ from accords.render.escape import (
     visible_text,
 )
 from accords.render.matrix import FORMATS as MATRIX_FORMATS
+from support import run_accords
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
 SCRIPT = "<script>alert('x')</script>"
@@ -240,12 +239,12 @@ def _outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
     ]
     outputs = {}
     for args in runs:
-        result = CliRunner().invoke(app, args)
-        assert result.exit_code == 0, (args, result.output)
-        outputs[" ".join(args)] = result.stdout
+        result = run_accords(*args)
+        assert result.code == 0, (args, result.output)
+        outputs[" ".join(args)] = result.out
     for fmt in ("csv", "json"):
         folder = tmp_path / fmt
-        assert CliRunner().invoke(app, ["export", "-f", fmt, "--out", str(folder)]).exit_code == 0
+        assert run_accords("export", "-f", fmt, "--out", str(folder)).code == 0
         for path in sorted(folder.iterdir()):
             outputs[f"export --out {path.name}"] = path.read_text(encoding="utf-8")
     return outputs

@@ -51,12 +51,12 @@ def test_the_alias_bomb_is_refused_before_anything_is_expanded() -> None:
     loaded = load_file(HOSTILE / "agreements" / "alias-bomb.yaml", "agreement")
     assert loaded.doc.value is None
     # Only the scalars read before the first anchor were recorded.
-    assert len(loaded.doc.positions) <= 3, loaded.doc.positions
+    assert len(loaded.doc.locations) <= 3, loaded.doc.locations
 
 
 def test_crlf_positions_count_lines_like_lf() -> None:
     loaded = load_file(HOSTILE / "agreements" / "crlf.yaml", "agreement")
-    assert loaded.doc.positions[("title",)] == (3, 8)
+    assert loaded.doc.locations[("title",)] == (3, 8)
     assert loaded.doc.value is not None
     assert loaded.doc.value["title"] == "Line endings from Windows"
 

@@ -55,7 +55,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 def test_bytes_over_the_limit_are_refused_before_parsing() -> None:
     doc = read_yaml("big.yaml", b"a: [" + b"[" * (MAX_FILE_BYTES + 1))
     assert _codes(doc.findings) == [("E007", 1, 1)]
-    assert doc.positions == {}
+    assert doc.locations == {}
 
 
 def test_a_million_items_is_refused_without_validating_them() -> None:
@@ -99,7 +99,7 @@ def test_10000_deep_nesting_stops_at_the_depth_limit(
     (finding,) = doc.findings
     assert finding.line == 1 and finding.col > 1
     # Nothing deeper than the limit was ever built.
-    assert max(len(path) for path in doc.positions) <= MAX_DEPTH + 1
+    assert max(len(path) for path in doc.locations) <= MAX_DEPTH + 1
 
 
 def test_a_deep_block_mapping_stops_at_the_depth_limit() -> None:

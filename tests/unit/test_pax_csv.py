@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accords.errors import UsageError
-from accords.importing.pax_csv import DMY, ISO, detect_date_format, read_pax, to_edtf
+from accords.importing.pax.reading import DMY, ISO, detect_date_format, read_pax, to_edtf
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "pax"
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accords.importing.pax_mapping import agreement_kind
+from accords.importing.pax.mapping import agreement_kind
 from accords.importing.state import Manifest, Outcome
 from accords.importing.writer import MODELINE, record_text
 from accords.loading.records import parse_file

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accords.importing.matching import Registry
-from accords.importing.parties import split_parties
+from accords.importing.pax.parties import split_parties
 from accords.model import Actor
 from accords.model.agreements import Role
 from accords.model.names import match_key

@@ -8,16 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from accords.checking.registry import EVENTS_CHECKS, RULES, load_all
-from accords.cli.app import app
 from accords.dataset import Dataset
 from accords.findings import Finding
-from support import without_timing
+from support import run_accords, without_timing
 
 CASES = Path(__file__).resolve().parent.parent / "data" / "rules"
-runner = CliRunner()
 
 
 def _boom(dataset: Dataset) -> Iterator[Finding]:
@@ -52,21 +49,21 @@ Checked 1 agreement, 3 actors and 2 sources (6 files) in T s: 2 errors in 2 file
 
 @pytest.mark.usefixtures("crashing_s101")
 def test_a_crashing_rule_is_one_finding_and_the_others_still_show() -> None:
-    result = runner.invoke(app, ["check"])
-    assert (result.exit_code, without_timing(result.stdout)) == (1, _EXPECTED)
+    result = run_accords("check")
+    assert (result.code, without_timing(result.out)) == (1, _EXPECTED)
 
 
 @pytest.mark.usefixtures("crashing_s101")
 @pytest.mark.parametrize("args", [["--ignore", "E900"], ["--ignore", "E"], ["--select", "S101,C"]])
 def test_an_internal_error_is_never_filtered_out(args: list[str]) -> None:
-    result = runner.invoke(app, ["check", *args])
-    assert (result.exit_code, without_timing(result.stdout)) == (1, _EXPECTED)
+    result = run_accords("check", *args)
+    assert (result.code, without_timing(result.out)) == (1, _EXPECTED)
 
 
 @pytest.mark.usefixtures("crashing_s101")
 def test_the_crash_is_not_reported_when_the_rule_is_not_selected() -> None:
-    result = runner.invoke(app, ["check", "--ignore", "S101"])
-    assert (result.exit_code, without_timing(result.stdout)) == (
+    result = run_accords("check", "--ignore", "S101")
+    assert (result.code, without_timing(result.out)) == (
         1,
         _EXPECTED.split("\n", 4)[4].replace("2 errors in 2 files", "1 error in 1 file"),
     )
@@ -80,9 +77,9 @@ def test_a_crash_in_the_events_check_is_one_finding(monkeypatch: pytest.MonkeyPa
     load_all()
     monkeypatch.setitem(EVENTS_CHECKS, "X", broken)
     monkeypatch.chdir(CASES / "x104-fail")
-    result = runner.invoke(app, ["check", "--events", "events.csv", "--format", "json"])
-    assert result.exit_code == 1, result.output
-    assert json.loads(result.stdout)["findings"] == [
+    result = run_accords("check", "--events", "events.csv", "--format", "json")
+    assert result.code == 1, result.output
+    assert json.loads(result.out)["findings"] == [
         {
             "code": "E900",
             "severity": "error",

@@ -1,7 +1,8 @@
 """Every rule against its cases in tests/data/rules/: a failing case and a passing one each.
 
 A case folder is a tiny dataset with an ``expect.yaml``: ``findings`` lists the code and
-``path:line:col`` that must appear; ``absent`` lists codes that must not appear at all;
+``path:line:col`` of every finding the case gives, no more and no fewer; ``absent`` lists codes
+that must not appear at all (a passing case names its rule there);
 ``events`` names an ACLED-format CSV checked with the dataset, as ``check --events`` does.
 """
 
@@ -39,10 +40,10 @@ def test_case(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(case)
     expect = _expect(case)
     findings = _findings(case, expect)
-    found = {(f.code, f"{f.path}:{f.line}:{f.col}") for f in findings}
+    found = sorted((f.code, f"{f.path}:{f.line}:{f.col}") for f in findings)
     shown = "\n".join(f"{f.code} {f.path}:{f.line}:{f.col} {f.message}" for f in findings)
-    for item in expect.get("findings", []):
-        assert (item["code"], item["at"]) in found, f"{item} not among:\n{shown}"
+    expected = sorted((item["code"], item["at"]) for item in expect.get("findings", []))
+    assert found == expected, f"the case gives:\n{shown}"
     for code in expect.get("absent", []):
         assert not any(f.code == code for f in findings), f"{code} found:\n{shown}"
 
@@ -57,6 +58,18 @@ def test_every_checked_rule_has_a_failing_and_a_passing_case() -> None:
     codes = {code for code in load_all() if not code.startswith("E")}
     assert codes - failing == set(), "rules without a failing case"
     assert codes - passing == set(), "rules without a passing case"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_case_names_its_rule(case: Path) -> None:
+    """``x101-fail`` expects an X101 finding; ``x101-pass`` lists X101 as absent."""
+    code, outcome = case.name.split("-", 1)
+    expect = _expect(case)
+    if outcome == "fail":
+        assert code.upper() in {item["code"] for item in expect.get("findings", [])}
+    else:
+        assert outcome == "pass"
+        assert code.upper() in expect.get("absent", [])
 
 
 def test_the_bundled_dataset_has_no_errors(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,16 +8,15 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from accords.checking.registry import load_all
-from accords.cli.app import app
 from accords.findings import CheckResult, Finding, Severity, Tally
 from accords.render.sarif import path_to_uri, render_sarif
+from support import run_accords
 
 RULES = load_all()
-README = Path(__file__).resolve().parent.parent.parent / "README.md"
-runner = CliRunner()
+TESTS = Path(__file__).resolve().parent.parent
+README = TESTS.parent / "README.md"
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -41,36 +40,35 @@ def test_every_code_is_in_the_readme_section() -> None:
 
 
 def test_rules_lists_the_catalogue_as_json() -> None:
-    result = runner.invoke(app, ["rules", "--format", "json"])
-    assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    result = run_accords("rules", "--format", "json")
+    assert result.code == 0, result.output
+    rows = json.loads(result.out)
     assert [row["code"] for row in rows] == sorted(RULES)
     e200 = next(row for row in rows if row["code"] == "E200")
     assert e200["default"] is False
 
 
 def test_rules_lists_the_catalogue_as_text() -> None:
-    result = runner.invoke(app, ["rules"])
-    assert result.exit_code == 0
-    lines = result.output.splitlines()
+    result = run_accords("rules")
+    assert result.code == 0
+    lines = result.out.splitlines()
     assert len(lines) == len(RULES)
     assert any(line.startswith("C103") and "event-outside-window" in line for line in lines)
 
 
 @pytest.mark.parametrize("word", ["C103", "c103", "event-outside-window"])
 def test_explain_accepts_a_code_or_a_name(word: str) -> None:
-    result = runner.invoke(app, ["explain", word])
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("C103 event-outside-window (error)")
-    assert RULES["C103"].explain in result.output
+    result = run_accords("explain", word)
+    assert result.code == 0, result.output
+    assert result.out.startswith("C103 event-outside-window (error)")
+    assert RULES["C103"].explain in result.out
 
 
 def test_explain_an_unknown_code_suggests_near_ones() -> None:
-    from accords.errors import UsageError
-
-    result = runner.invoke(app, ["explain", "C1033"])
-    assert isinstance(result.exception, UsageError)
-    assert "C103" in str(result.exception)
+    result = run_accords("explain", "C1033")
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("accords: error: no rule 'C1033'")
+    assert "C103" in result.err
 
 
 def _sarif(findings: list[Finding]) -> dict[str, object]:
@@ -113,8 +111,15 @@ def test_sarif_results_point_at_their_rules() -> None:
     assert "hint" in results[1]["message"]["text"]
 
 
-def test_sarif_rule_order_is_stable() -> None:
-    assert _sarif([]) == _sarif([])
+def test_sarif_matches_the_reviewed_file() -> None:
+    """The whole SARIF document of a small case: rule order, fields, the result, its region."""
+    stored = TESTS / "data" / "sarif" / "r102-fail.sarif.json"
+    result = run_accords("check", "--format", "sarif", cwd=TESTS / "data" / "rules" / "r102-fail")
+    assert result.code == 1, result.err
+    assert result.out == stored.read_text(encoding="utf-8"), (
+        f"the SARIF output differs from {stored}; if the change is intended, review it and "
+        "store the new output of 'accords check --format sarif' run in that case"
+    )
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from accords.cli.app import app
+from support import run_accords
 
 CASES = Path(__file__).resolve().parent.parent / "data" / "rules"
-runner = CliRunner()
 
 
 def _check(case: str, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
     monkeypatch.chdir(CASES / case)
-    result = runner.invoke(app, ["check", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
+    result = run_accords("check", *args)
+    assert "internal error" not in result.err, result.output
+    return result.code, result.output
 
 
 def test_an_error_fails_and_ignoring_it_passes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,11 +44,11 @@ def test_accords_toml_sets_severity_and_ignores(
     dataset = '[dataset]\nexclude = ["expect.yaml"]\n'
     config.write_text(dataset + '[check.severity]\nC100 = "error"\n', encoding="utf-8")
     monkeypatch.chdir(case)
-    result = runner.invoke(app, ["check"])
-    assert result.exit_code == 1 and "C100 error" in result.output
+    result = run_accords("check")
+    assert result.code == 1 and "C100 error" in result.output
     config.write_text(dataset + '[check]\nignore = ["C1"]\n', encoding="utf-8")
-    result = runner.invoke(app, ["check"])
-    assert result.exit_code == 0 and "C100" not in result.output
+    result = run_accords("check")
+    assert result.code == 0 and "C100" not in result.output
 
 
 def test_events_findings_in_json_and_github(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,9 +10,9 @@ from accords.loading.yaml_positions import read_yaml
 def test_values_and_positions_are_recorded() -> None:
     doc = read_yaml("f.yaml", b"a: 1\nb:\n  - x\n  - {c: d}\n")
     assert doc.value == {"a": 1, "b": ["x", {"c": "d"}]}
-    assert doc.positions[("a",)] == (1, 4)
-    assert doc.positions[("b", 1, "c")] == (4, 9)
-    assert doc.key_positions[("b", 1, "c")] == (4, 6)
+    assert doc.locations[("a",)] == (1, 4)
+    assert doc.locations[("b", 1, "c")] == (4, 9)
+    assert doc.key_locations[("b", 1, "c")] == (4, 6)
 
 
 @pytest.mark.parametrize(

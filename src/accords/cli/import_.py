@@ -43,7 +43,7 @@ def pax(
         Path, typer.Option("--out", "-o", help="The dataset folder to create or update.")
     ],
 ) -> None:
-    from accords.importing.pax_import import import_pax
+    from accords.importing.pax.importer import import_pax
     from accords.render.imports import FORMATS
 
     FORMATS["text"](import_pax(file, out), sys.stdout)

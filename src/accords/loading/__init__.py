@@ -1,1 +1,1 @@
-"""Loading: bytes → values with positions → records, and dataset discovery."""
+"""Loading: bytes → values with locations → records, and dataset discovery."""

@@ -1,7 +1,7 @@
 """Turn pydantic validation errors into findings a person can act on.
 
 Each error's ``loc`` is cleaned of pydantic's union-branch tags, mapped to the deepest recorded
-position (unknown keys point at the key, missing fields at the parent mapping), and its message
+location (unknown keys point at the key, missing fields at the parent mapping), and its message
 is rewritten where pydantic's wording would confuse: enum words get "did you mean", dates and ids
 say what shape they take, numbers given for text say to quote them, control characters are
 named.
@@ -19,10 +19,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from accords.findings import Finding, Severity
-from accords.loading.yaml_positions import Path, YamlDocument
+from accords.loading.yaml_positions import YamlDocument
 from accords.model.common import ID_PATTERN, describe_control, first_control
 from accords.model.dates import EDTF_PATTERN
 from accords.model.names import suggest
+from accords.model.walk import KeyPath
 
 #: Error types that only say "this branch of a union did not fit the input's type".
 _TYPE_MISMATCH = frozenset(
@@ -66,7 +67,7 @@ def findings_from_validation(
     kept = _drop_losing_branches(cleaned)
     for loc, err in itertools.islice(kept, MAX_FINDINGS_PER_FILE):
         code, message, hint = _describe(loc, err, model)
-        line, col = _position(doc, loc, err)
+        line, col = _location(doc, loc, err)
         findings.append(Finding(code, Severity.ERROR, message, doc.path, line, col, hint))
     more = sum(1 for _ in kept)
     if more:
@@ -78,7 +79,7 @@ def findings_from_validation(
     return sorted(set(findings), key=lambda f: f.sort_key)
 
 
-def _clean_loc(loc: tuple[int | str, ...], value: Any) -> Path:
+def _clean_loc(loc: tuple[int | str, ...], value: Any) -> KeyPath:
     """Drop union-branch tags ('str', 'Citation', 'function-after[...]') from a loc."""
     out: list[str | int] = []
     current = value
@@ -104,8 +105,8 @@ def _is_branch_tag(part: str, current: Any) -> bool:
 
 
 def _drop_losing_branches(
-    errors: list[tuple[Path, Any]],
-) -> Iterator[tuple[Path, Any]]:
+    errors: list[tuple[KeyPath, Any]],
+) -> Iterator[tuple[KeyPath, Any]]:
     """Within a union, a type mismatch is noise when another branch says something precise."""
     # Every prefix of a precise error's loc, so that the test below is one lookup: a scan of
     # all precise locs per mismatch made a file with many bad items take quadratic time.
@@ -118,7 +119,7 @@ def _drop_losing_branches(
     # An error strictly inside a value means some branch accepted the value's shape (a mapping
     # for `int | Fatalities`), so the other branches' "expected a whole number" is noise there.
     inner_prefixes = {loc[:end] for loc, _ in errors for end in range(len(loc))}
-    seen_mismatch: set[Path] = set()
+    seen_mismatch: set[KeyPath] = set()
     for loc, err in errors:
         if err["type"] in _TYPE_MISMATCH:
             if loc in precise_prefixes or loc in inner_prefixes:
@@ -129,17 +130,17 @@ def _drop_losing_branches(
         yield loc, err
 
 
-def _position(doc: YamlDocument, loc: Path, err: Any) -> tuple[int, int]:
+def _location(doc: YamlDocument, loc: KeyPath, err: Any) -> tuple[int, int]:
     error_type = err["type"]
     # pydantic ends the loc of a mapping key's own error with "[key]": point at the key.
     if error_type == "extra_forbidden" or err["loc"][-1:] == ("[key]",):
-        return doc.position_of(loc, key=True)
+        return doc.location_of(loc, key=True)
     if error_type == "missing":
-        return doc.position_of(loc[:-1])
-    return doc.position_of(loc)
+        return doc.location_of(loc[:-1])
+    return doc.location_of(loc)
 
 
-def _where(loc: Path) -> str:
+def _where(loc: KeyPath) -> str:
     if not loc:
         return "the document"
     text = ""
@@ -150,7 +151,7 @@ def _where(loc: Path) -> str:
     return text
 
 
-def _describe(loc: Path, err: Any, model: type[BaseModel]) -> tuple[str, str, str | None]:
+def _describe(loc: KeyPath, err: Any, model: type[BaseModel]) -> tuple[str, str, str | None]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     given = err.get("input")
@@ -168,32 +169,22 @@ def _describe(loc: Path, err: Any, model: type[BaseModel]) -> tuple[str, str, st
         message = f"{where}: expected one of: {expected}; got {_show(given)}"
         return BAD_WORD, message, _did_you_mean(str(given), words)
     if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern")
-        if pattern == EDTF_PATTERN:
-            return (
-                BAD_DATE,
-                f"{where}: {_show(given)} is not a date in the accepted form",
-                "write YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ (approximate) or "
-                "? (uncertain), or an interval A/B; the day must exist in the calendar",
-            )
-        if pattern == ID_PATTERN:
-            suggestion = _kebab(str(given))
-            return (
-                BAD_ID,
-                f"{where}: {_show(given)} is not a valid id",
-                "ids use lower-case letters, digits and single hyphens"
-                + (f", e.g. '{suggestion}'" if suggestion else ""),
-            )
-        control = first_control(given) if isinstance(given, str) else None
-        if control is not None:
-            return (
-                CONTROL_CHARACTER,
-                f"{where}: control character {describe_control(control)} is not allowed",
-                "remove it: a terminal or an editor would act on it instead of showing it; "
-                "text may hold line breaks and tabs",
-            )
-        return BAD_VALUE, f"{where}: {_show(given)} does not have the expected form", None
-    if kind in (
+        return _pattern_mismatch(where, ctx.get("pattern"), given)
+    if kind in _WRONG_TYPE_KINDS:
+        expected = _expected_name(kind)
+        hint = None
+        if kind == "string_type" and isinstance(given, (int, float, bool)):
+            hint = f'quote it: "{_yaml_scalar(given)}"'
+        return WRONG_TYPE, f"{where}: expected {expected}, got {_type_name(given)}", hint
+    if kind in ("string_too_short", "too_short") and not given:
+        return BAD_VALUE, f"{where}: must not be empty", None
+    message = err["msg"]
+    return BAD_VALUE, f"{where}: {message[0].lower()}{message[1:]}", None
+
+
+#: Pydantic error types that mean "a value of another type was given".
+_WRONG_TYPE_KINDS = frozenset(
+    (
         "string_type",
         "list_type",
         "dict_type",
@@ -206,16 +197,36 @@ def _describe(loc: Path, err: Any, model: type[BaseModel]) -> tuple[str, str, st
         "int_from_float",
         "bool_parsing",
         "float_parsing",
-    ):
-        expected = _expected_name(kind)
-        hint = None
-        if kind == "string_type" and isinstance(given, (int, float, bool)):
-            hint = f'quote it: "{_yaml_scalar(given)}"'
-        return WRONG_TYPE, f"{where}: expected {expected}, got {_type_name(given)}", hint
-    if kind in ("string_too_short", "too_short") and not given:
-        return BAD_VALUE, f"{where}: must not be empty", None
-    message = err["msg"]
-    return BAD_VALUE, f"{where}: {message[0].lower()}{message[1:]}", None
+    )
+)
+
+
+def _pattern_mismatch(where: str, pattern: object, given: object) -> tuple[str, str, str | None]:
+    """A text that does not match its pattern: a date, an id, a control character, or other."""
+    if pattern == EDTF_PATTERN:
+        return (
+            BAD_DATE,
+            f"{where}: {_show(given)} is not a date in the accepted form",
+            "write YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ (approximate) or "
+            "? (uncertain), or an interval A/B; the day must exist in the calendar",
+        )
+    if pattern == ID_PATTERN:
+        suggestion = _kebab(str(given))
+        return (
+            BAD_ID,
+            f"{where}: {_show(given)} is not a valid id",
+            "ids use lower-case letters, digits and single hyphens"
+            + (f", e.g. '{suggestion}'" if suggestion else ""),
+        )
+    control = first_control(given) if isinstance(given, str) else None
+    if control is not None:
+        return (
+            CONTROL_CHARACTER,
+            f"{where}: control character {describe_control(control)} is not allowed",
+            "remove it: a terminal or an editor would act on it instead of showing it; "
+            "text may hold line breaks and tabs",
+        )
+    return BAD_VALUE, f"{where}: {_show(given)} does not have the expected form", None
 
 
 def _expected_name(kind: str) -> str:
@@ -273,7 +284,7 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 # --- walking the model along a loc -------------------------------------------------------------
 
 
-def _annotation_at(model: type[BaseModel], loc: Path) -> Any:
+def _annotation_at(model: type[BaseModel], loc: KeyPath) -> Any:
     """The type annotation that governs the value at ``loc`` (None where it cannot be told)."""
     current: Any = model
     for part in loc:
@@ -311,7 +322,7 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _allowed_keys(model: type[BaseModel], loc: Path) -> list[str]:
+def _allowed_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
     annotation = _annotation_at(model, loc) if loc else model
     for candidate in _unwrap(annotation):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
@@ -319,7 +330,7 @@ def _allowed_keys(model: type[BaseModel], loc: Path) -> list[str]:
     return []
 
 
-def _enum_words(model: type[BaseModel], loc: Path) -> list[str]:
+def _enum_words(model: type[BaseModel], loc: KeyPath) -> list[str]:
     annotation = _annotation_at(model, loc)
     for candidate in _unwrap(annotation):
         if isinstance(candidate, type) and issubclass(candidate, enum.Enum):

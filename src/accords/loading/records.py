@@ -1,4 +1,4 @@
-"""Read one record file: bytes → YAML with positions → a validated model, or findings."""
+"""Read one record file: bytes → YAML with locations → a validated model, or findings."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ LINK_OUTSIDE = "E015"
 
 @dataclass(slots=True)
 class LoadedFile:
-    """A file's kind (``None`` when it cannot be told), its YAML with positions, and its model."""
+    """A file's kind (``None`` when it cannot be told), its YAML with locations, and its model."""
 
     kind: str | None
     doc: YamlDocument

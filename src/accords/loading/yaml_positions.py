@@ -1,4 +1,4 @@
-"""A safe YAML reader that records a position for every key and value.
+"""A safe YAML reader that records a location for every key and value.
 
 It drives libyaml's C parser (``yaml.CSafeLoader``) event by event and constructs plain values
 itself, so that:
@@ -8,10 +8,10 @@ itself, so that:
 * anchors, aliases, merge keys and tags are rejected (hand-edited records need none, and an
   alias bomb costs nothing because no alias is ever expanded);
 * duplicate keys, non-scalar keys, oversized files, non-UTF-8 bytes, byte-order marks, more than
-  one document and a root that is not a mapping are findings with positions, never exceptions.
+  one document and a root that is not a mapping are findings with locations, never exceptions.
 
-Positions are 1-based ``(line, col)`` pairs keyed by the value's path, e.g.
-``("participants", 0, "roles")``; key positions are kept separately, keyed the same way.
+Locations are 1-based ``(line, col)`` pairs keyed by the value's key path, e.g.
+``("participants", 0, "roles")``; the locations of keys are kept separately, keyed the same way.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from typing import Any
 
 import yaml
 
-from accords.findings import Finding, Severity
+from accords.findings import Finding, Location, Severity
+from accords.model.walk import KeyPath
 
 #: Larger files are refused before parsing: a record is a few kilobytes.
 MAX_FILE_BYTES = 1024 * 1024
@@ -33,9 +34,6 @@ MAX_DEPTH = 64
 MAX_VALUES = 20_000
 #: Integers beyond 64 bits are refused: no field needs them, and other readers overflow.
 MAX_INT = 2**63 - 1
-
-Path = tuple[str | int, ...]
-Pos = tuple[int, int]
 
 # A plain scalar is a number only when YAML 1.1 and 1.2 readers both read it as that number:
 # PyYAML writes "09", "1e5" or "-.5" unquoted (strings to YAML 1.1), so reading them as numbers
@@ -60,31 +58,33 @@ _RECOVERABLE = frozenset(("E002", "E010"))
 
 @dataclass(slots=True)
 class YamlDocument:
-    """One file's value with the positions of its keys and values, and what went wrong."""
+    """One file's value with the locations of its keys and values, and what went wrong."""
 
     path: str
     value: Any = None
-    positions: dict[Path, Pos] = field(default_factory=dict)
-    key_positions: dict[Path, Pos] = field(default_factory=dict)
-    plain_dates: list[Pos] = field(default_factory=list)
+    locations: dict[KeyPath, Location] = field(default_factory=dict)
+    key_locations: dict[KeyPath, Location] = field(default_factory=dict)
+    plain_dates: list[Location] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.findings
 
-    def position_of(self, loc: Path, *, key: bool = False) -> Pos:
-        """The deepest recorded position along ``loc`` (the key's, when ``key`` and known)."""
-        if key and loc in self.key_positions:
-            return self.key_positions[loc]
-        for end in range(len(loc), -1, -1):
-            pos = self.positions.get(loc[:end])
-            if pos is not None:
-                return pos
+    def location_of(self, key_path: KeyPath, *, key: bool = False) -> Location:
+        """The deepest recorded location along ``key_path`` (the key's, when ``key`` and known)."""
+        if key and key_path in self.key_locations:
+            return self.key_locations[key_path]
+        for end in range(len(key_path), -1, -1):
+            found = self.locations.get(key_path[:end])
+            if found is not None:
+                return found
         return (1, 1)
 
 
-def _error(doc: YamlDocument, code: str, message: str, pos: Pos, hint: str | None = None) -> None:
+def _error(
+    doc: YamlDocument, code: str, message: str, pos: Location, hint: str | None = None
+) -> None:
     doc.findings.append(Finding(code, Severity.ERROR, message, doc.path, pos[0], pos[1], hint))
 
 
@@ -144,7 +144,7 @@ def _too_deep() -> str:
     return f"nesting deeper than {MAX_DEPTH} levels"
 
 
-def _line_col_of_offset(data: bytes, offset: int) -> Pos:
+def _line_col_of_offset(data: bytes, offset: int) -> Location:
     line = data.count(b"\n", 0, offset) + 1
     start = data.rfind(b"\n", 0, offset) + 1
     return line, len(data[start:offset].decode("utf-8", "replace")) + 1
@@ -174,9 +174,12 @@ def _build(doc: YamlDocument, text: str) -> None:
 
 
 def _consume(doc: YamlDocument, parser: Any) -> None:
-    positions = doc.positions
-    key_positions = doc.key_positions
-    # A frame: [container, path, pending key or _NO_KEY, key position, seen keys or None]
+    """Build ``doc.value`` and its locations from the parser's events, one pass over them."""
+    # Long on purpose: this is the hot loop (it runs once per YAML event of every file), and
+    # splitting it into helpers costs a call per event; the locals below are bound for speed.
+    locations = doc.locations
+    key_locations = doc.key_locations
+    # A frame: [container, path, pending key or _NO_KEY, key location, seen keys or None]
     stack: list[list[Any]] = []
     documents = 0
     root_set = False
@@ -239,7 +242,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                 if frame[4] is not None:
                     key = frame[2]
                     path = (*frame[1], key)
-                    key_positions[path] = frame[3]
+                    key_locations[path] = frame[3]
                     frame[2] = _NO_KEY
                 else:
                     key = len(container)
@@ -249,8 +252,8 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                     continue
                 path = ()
                 key = None
-            positions[path] = pos
-            if len(positions) > MAX_VALUES:
+            locations[path] = pos
+            if len(locations) > MAX_VALUES:
                 _error(doc, "E007", f"file holds more than {MAX_VALUES:,} values", pos, _SPLIT)
                 raise _Stop
             if kind is yaml.ScalarEvent:
@@ -304,7 +307,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
         _error(doc, "E008", f"the document is {what}; expected a mapping of fields", (1, 1))
 
 
-def _duplicate_key(doc: YamlDocument, key: str, pos: Pos, first: Pos) -> None:
+def _duplicate_key(doc: YamlDocument, key: str, pos: Location, first: Location) -> None:
     doc.findings.append(
         Finding(
             "E002",
@@ -334,7 +337,7 @@ def _store(frame: list[Any], key: str | int | None, value: Any) -> None:
         container.append(value)
 
 
-def _resolve(doc: YamlDocument, event: Any, pos: Pos) -> Any:
+def _resolve(doc: YamlDocument, event: Any, pos: Location) -> Any:
     value: str = event.value
     if not event.implicit[0]:  # quoted or block scalar: always text
         return value

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from accords.model.common import SourceRef
-from accords.model.walk import Loc, walk
+from accords.model.walk import KeyPath, walk
 
 
 def cited_claims(record: BaseModel) -> Iterator[tuple[str, list[SourceRef]]]:
@@ -19,7 +19,7 @@ def cited_claims(record: BaseModel) -> Iterator[tuple[str, list[SourceRef]]]:
             yield claim_name(loc, model), sources
 
 
-def claim_name(loc: Loc, model: BaseModel | None = None) -> str:
+def claim_name(loc: KeyPath, model: BaseModel | None = None) -> str:
     """``participants[0]`` style name of a location (``record`` for the record itself), with
     what the claim is about when a list item says: ``participants[0] (russia)``."""
     name = ""

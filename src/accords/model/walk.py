@@ -8,11 +8,11 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-#: A location inside a record: YAML keys and list indexes, e.g. ``("participants", 0)``.
-Loc = tuple[str | int, ...]
+#: A key path inside a record: YAML keys and list indexes, e.g. ``("participants", 0)``.
+KeyPath = tuple[str | int, ...]
 
 
-def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+def walk(model: BaseModel, loc: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
     """Every record model nested in ``model`` (itself first), with its location (YAML keys)."""
     yield loc, model
     for name, key in _nested_fields(type(model)):

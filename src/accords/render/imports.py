@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from accords.importing.pax_import import ImportReport
+from accords.importing.pax.importer import ImportReport
 from accords.render.contract import Renderer
 from accords.render.escape import visible_text
 

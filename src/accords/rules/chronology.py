@@ -104,12 +104,12 @@ def dates_out_of_order(dataset: Dataset) -> Iterator[Finding]:
         given = [(d.field, d.date) for d in given_dates(agreement)]
         for (early_name, early), (late_name, late) in pairwise(given):
             verdict = before(late, early)
-            where = entry.position("dates", late_name)
+            where = entry.location("dates", late_name)
             if verdict is True:
                 yield dates_out_of_order.finding(
                     f"{late_name} {late.describe()} is before {early_name} {early.describe()}",
                     where,
-                    related=(entry.position("dates", early_name),),
+                    related=(entry.location("dates", early_name),),
                 )
             elif verdict is None:
                 yield undetermined(
@@ -148,14 +148,14 @@ def reversed_interval(dataset: Dataset) -> Iterator[Finding]:
             for key, text in fields.items():
                 if date_or_none(text) is not None and not interval_is_ordered(text):
                     yield reversed_interval.finding(
-                        f"interval {text} ends before it starts", entry.position(*loc, key)
+                        f"interval {text} ends before it starts", entry.location(*loc, key)
                     )
             start, end = date_or_none(fields.get("from")), date_or_none(fields.get("until"))
             if start is not None and end is not None and start.earliest > end.latest:
                 yield reversed_interval.finding(
                     f"until {end.describe()} is before from {start.describe()}",
-                    entry.position(*loc, "until"),
-                    related=(entry.position(*loc, "from"),),
+                    entry.location(*loc, "until"),
+                    related=(entry.location(*loc, "from"),),
                 )
 
 
@@ -198,12 +198,12 @@ def event_outside_window(dataset: Dataset) -> Iterator[Finding]:
             if agreement is None:
                 continue
             agreement_entry = dataset.entry("agreement", agreement.id)
-            where = entry.position("agreements", i, "effect")
+            where = entry.location("agreements", i, "effect")
             for message, other_field, bound, verdict in _window_breaks(
                 agreement, link.effect, when
             ):
                 related = (
-                    (agreement_entry.position("dates", other_field),) if agreement_entry else ()
+                    (agreement_entry.location("dates", other_field),) if agreement_entry else ()
                 )
                 if verdict is None:
                     yield undetermined("C103", message, where, when, bound)

@@ -62,7 +62,7 @@ def missing_ending_event(dataset: Dataset) -> Iterator[Finding]:
             continue
         yield missing_ending_event.finding(
             f"outcome is {outcome.status.value}, but nothing is recorded as ending it",
-            entry.position("outcome", "status"),
+            entry.location("outcome", "status"),
             hint="name the event in outcome.ended_by",
         )
 
@@ -100,10 +100,10 @@ def ending_event_date(dataset: Dataset) -> Iterator[Finding]:
             continue
         if end.contains(when) or when.contains(end):
             continue
-        where = entry.position("outcome", "ended_by")
+        where = entry.location("outcome", "ended_by")
         event_entry = dataset.entry("event", outcome.ended_by)
-        related = (entry.position(*reached.path),) + (
-            (event_entry.position("date"),) if event_entry else ()
+        related = (entry.location(*reached.path),) + (
+            (event_entry.location("date"),) if event_entry else ()
         )
         what = "outcome" if reached.field == "outcome" else "ended date"
         message = (

@@ -21,7 +21,7 @@ from accords.loading.texts import ArchivedText, TextArchive
 from accords.model.common import Basis, Citation
 from accords.model.dates import date_or_none
 from accords.model.sources import Source
-from accords.model.walk import Loc, walk
+from accords.model.walk import KeyPath, walk
 from accords.rules.helpers import date_fields
 
 if TYPE_CHECKING:
@@ -37,12 +37,12 @@ class Cited:
     """One citation of an archived source, with where it stands."""
 
     entry: Entry
-    loc: Loc
+    loc: KeyPath
     citation: Citation
     source: Source
 
 
-def _cited(dataset: Dataset) -> Iterator[tuple[Entry, Loc, BaseModel, int, str | Citation]]:
+def _cited(dataset: Dataset) -> Iterator[tuple[Entry, KeyPath, BaseModel, int, str | Citation]]:
     """Every citation of the record: its entry, the model citing, and its index."""
     for entry in dataset.entries:
         for loc, model in walk(entry.record):
@@ -105,7 +105,7 @@ def quote_not_found(dataset: Dataset) -> Iterator[Finding]:
             closest = text.closest(quote)
             yield quote_not_found.finding(
                 f"quote not found in {cited.source.id} ({cited.source.file}): {_short(quote)}",
-                cited.entry.position(*cited.loc, "quote", number),
+                cited.entry.location(*cited.loc, "quote", number),
                 hint=f"the closest passage reads: {closest}" if closest else None,
             )
 
@@ -144,7 +144,7 @@ def quote_outside_locator(dataset: Dataset) -> Iterator[Finding]:
             places = sorted(f"para. {p}" for p in found if p is not None) or ["no paragraph"]
             yield quote_outside_locator.finding(
                 f"quote stands in {' and '.join(places)}, not in para. {wanted}: {_short(quote)}",
-                cited.entry.position(*cited.loc, "locator"),
+                cited.entry.location(*cited.loc, "locator"),
                 hint=f"set locator: {places[0]}" if places[0] != "no paragraph" else None,
             )
 
@@ -181,7 +181,7 @@ def stated_without_quote(dataset: Dataset) -> Iterator[Finding]:
             continue
         yield stated_without_quote.finding(
             f"the citation of {source.id} quotes nothing to show the claim",
-            entry.position(*loc, "sources", index),
+            entry.location(*loc, "sources", index),
             hint='add quote: ["…"] with the source\'s words, or basis: inferred and say why',
         )
 
@@ -213,7 +213,7 @@ def quote_too_long(dataset: Dataset) -> Iterator[Finding]:
             if words > MAX_QUOTE_WORDS:
                 yield quote_too_long.finding(
                     f"quote of {words} words, over the limit of {MAX_QUOTE_WORDS}",
-                    entry.position(*loc, "sources", index, "quote", number),
+                    entry.location(*loc, "sources", index, "quote", number),
                     hint="quote only the words that state the claim",
                 )
 
@@ -279,12 +279,12 @@ def date_beyond_quotes(dataset: Dataset) -> Iterator[Finding]:
                     yield date_beyond_quotes.finding(
                         f"{field_loc[-1]} {text} is given to the day, but no quote cited for "
                         "it names a day",
-                        entry.position(*field_loc),
+                        entry.location(*field_loc),
                         hint="give the month, mark the day approximate (~), or quote the day",
                     )
 
 
-def _dates_of(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def _dates_of(model: BaseModel, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     """The date fields of a model, and of its ``dates`` (an agreement's), with locations."""
     for key, text in date_fields(model):
         yield (*loc, key), text
@@ -327,7 +327,7 @@ def quotes_not_checked(dataset: Dataset) -> Iterator[Finding]:
             continue
         yield quotes_not_checked.finding(
             f"{count} quote{'s' if count != 1 else ''} of {source_id} not checked: {reason}",
-            entry.position("file"),
+            entry.location("file"),
             hint="point --texts or [sources] texts in accords.toml at the archived texts",
         )
 

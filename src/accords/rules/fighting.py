@@ -125,7 +125,7 @@ def _fighting_finding(
     related: tuple[tuple[str, int, int], ...] = ()
     if entry is not None:
         start = binding_start(entry.record)
-        related = (entry.position("dates", start.field if start is not None else "signed"),)
+        related = (entry.location("dates", start.field if start is not None else "signed"),)
     event_id = frame.text("event_id_cnty", row) if frame.has("event_id_cnty") else None
     first = frame.text("actor1", row), frame.text("actor2", row)
     when = iso_day(day)

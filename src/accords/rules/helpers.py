@@ -14,7 +14,7 @@ from accords.model.agreement_dates import known_date
 from accords.model.agreements import Exclusion, Participant
 from accords.model.common import Citation
 from accords.model.dates import DateInterval
-from accords.model.walk import Loc
+from accords.model.walk import KeyPath
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
@@ -65,7 +65,7 @@ _DATE_FIELDS = frozenset(
 )
 
 
-def citations(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def citations(model: BaseModel, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     """``(location, source id)`` of each source a model cites directly."""
     sources = getattr(model, "sources", None)
     if not isinstance(sources, list):

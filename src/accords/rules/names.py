@@ -57,14 +57,14 @@ def name_out_of_time(dataset: Dataset) -> Iterator[Finding]:
             if verdict is None:
                 continue
             definite, name, bound = verdict
-            where = entry.position(field, i, "name_used")
+            where = entry.location(field, i, "name_used")
             message = (
                 f"{actor.id} bore the name {item.name_used!r} {_window(name)}, "
                 f"not on {date_field} {when.describe()}"
             )
             if definite:
                 yield name_out_of_time.finding(
-                    message, where, related=(entry.position("dates", date_field),)
+                    message, where, related=(entry.location("dates", date_field),)
                 )
             else:
                 assert bound is not None

@@ -65,9 +65,9 @@ def participant_and_excluded(dataset: Dataset) -> Iterator[Finding]:
             contested = x.contested or participant.contested
             yield participant_and_excluded.finding(
                 f"{x.actor} is {clash}" + (" (a contested claim)" if contested else ""),
-                entry.position("exclusions", i, "actor"),
+                entry.location("exclusions", i, "actor"),
                 severity=Severity.WARNING if contested else None,
-                related=(entry.position("participants", j, "actor"),),
+                related=(entry.location("participants", j, "actor"),),
             )
 
 
@@ -104,7 +104,7 @@ def excluded_not_designated(dataset: Dataset) -> Iterator[Finding]:
             actor = dataset.actors.get(x.actor)
             if x.scope is not ExclusionScope.PROTECTION or actor is None:
                 continue
-            where = entry.position("exclusions", i, "actor")
+            where = entry.location("exclusions", i, "actor")
             open_bound = None
             for designation in actor.designations:
                 start, end = date_or_none(designation.from_), date_or_none(designation.until)

@@ -10,7 +10,7 @@ from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Actor, Agreement, Event
 from accords.model.names import did_you_mean, names_index, normalise_name
-from accords.model.walk import Loc, walk
+from accords.model.walk import KeyPath, walk
 from accords.rules.helpers import (
     Where,
     citations,
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
 
 
-def references(entry: Entry) -> Iterator[tuple[Loc, str, str]]:
+def references(entry: Entry) -> Iterator[tuple[KeyPath, str, str]]:
     """``(location, kind, id)`` of every record the entry names (scenarios aside: see F)."""
     record = entry.record
     if isinstance(record, Agreement):
@@ -97,8 +97,8 @@ def duplicate_ids(dataset: Dataset) -> Iterator[Finding]:
             copies = [e for e in group if e is not original]
             yield duplicate_ids.finding(
                 f"{kind} id {record_id!r} {_times_said(len(group), 'is already defined')}",
-                copies[0].position("id"),
-                related=tuple(e.position("id") for e in (original, *copies[1:])),
+                copies[0].location("id"),
+                related=tuple(e.location("id") for e in (original, *copies[1:])),
             )
     for entry in dataset.entries_of("agreement"):
         yield from _duplicate_terms(entry)
@@ -113,8 +113,8 @@ def _duplicate_terms(entry: Entry) -> Iterator[Finding]:
         if len(found) > 1:
             yield duplicate_ids.finding(
                 f"term id {term_id!r} {_times_said(len(found), 'appears twice')} in this agreement",
-                entry.position("terms", found[1], "id"),
-                related=tuple(entry.position("terms", i, "id") for i in (found[0], *found[2:])),
+                entry.location("terms", found[1], "id"),
+                related=tuple(entry.location("terms", i, "id") for i in (found[0], *found[2:])),
             )
 
 
@@ -165,7 +165,7 @@ def id_not_file_name(dataset: Dataset) -> Iterator[Finding]:
             hint += f"; {close}" if close else ""
         yield id_not_file_name.finding(
             f"{entry.kind} id {entry.id!r} differs from its file name {stem!r}",
-            entry.position("id"),
+            entry.location("id"),
             hint=hint,
         )
 
@@ -188,10 +188,10 @@ Passes:
 
 
 #: The references of the last dataset checked: four rules read them, so they are listed once.
-_LAST: list[tuple[Dataset, list[tuple[Entry, Loc, str, str]]]] = []
+_LAST: list[tuple[Dataset, list[tuple[Entry, KeyPath, str, str]]]] = []
 
 
-def _all_references(dataset: Dataset) -> list[tuple[Entry, Loc, str, str]]:
+def _all_references(dataset: Dataset) -> list[tuple[Entry, KeyPath, str, str]]:
     if not _LAST or _LAST[0][0] is not dataset:
         listed = [(entry, *ref) for entry in dataset.entries for ref in references(entry)]
         _LAST[:] = [(dataset, listed)]
@@ -207,7 +207,7 @@ def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:
     places: dict[str, list[Where]] = {}
     for entry, loc, target_kind, target in _all_references(dataset):
         if target_kind == kind and target not in table:
-            places.setdefault(target, []).append(entry.position(*loc))
+            places.setdefault(target, []).append(entry.location(*loc))
     if not places:
         return
     names = names_index(dataset.actors.values()) if kind == "actor" else None
@@ -344,6 +344,6 @@ def unknown_name(dataset: Dataset) -> Iterator[Finding]:
             others = sorted(owners)
             yield unknown_name.finding(
                 f"{item.name_used!r} is not a name of {actor.id}",
-                entry.position(field, i, "name_used"),
+                entry.location(field, i, "name_used"),
                 hint=(f"it is a name of {', '.join(others)}" if others else None),
             )

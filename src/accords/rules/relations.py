@@ -79,7 +79,7 @@ def _cycle_finding(dataset: Dataset, node: str, target: str, cycle: list[str]) -
     index = next(i for i, r in enumerate(agreement.related) if r.agreement == target)
     return relation_cycle.finding(
         "related agreements form a cycle: " + " → ".join(cycle),
-        entry.position("related", index, "agreement"),
+        entry.location("related", index, "agreement"),
     )
 
 
@@ -116,7 +116,7 @@ def relation_backwards(dataset: Dataset) -> Iterator[Finding]:
             verdict = before(own_date, their_date)
             if verdict is False:
                 continue
-            where = entry.position("related", i, "relation")
+            where = entry.location("related", i, "relation")
             message = (
                 f"{agreement.id} ({own_field} {own_date.describe()}) {rel.relation.value} "
                 f"{rel.agreement}, dated later ({their_field} {their_date.describe()})"
@@ -126,5 +126,5 @@ def relation_backwards(dataset: Dataset) -> Iterator[Finding]:
                 yield undetermined("C108", message, where, own_date, their_date)
                 continue
             other_entry = dataset.entry("agreement", rel.agreement)
-            related = (other_entry.position("dates", their_field),) if other_entry else ()
+            related = (other_entry.location("dates", their_field),) if other_entry else ()
             yield relation_backwards.finding(message, where, related=related)

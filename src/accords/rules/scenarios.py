@@ -9,7 +9,7 @@ from accords.checking.registry import rule
 from accords.findings import Finding, Severity
 from accords.model import Scenario
 from accords.model.names import did_you_mean, names_index
-from accords.model.walk import Loc
+from accords.model.walk import KeyPath
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 def _scenario_references(
     scenario: Scenario, dataset: Dataset
-) -> Iterator[tuple[Loc, str, str, set[str] | dict[str, object]]]:
+) -> Iterator[tuple[KeyPath, str, str, set[str] | dict[str, object]]]:
     """``(location, word, id, known ids)`` of every id a scenario names."""
     actors: dict[str, object] = dict(dataset.actors)
     agreements: dict[str, object] = dict(dataset.agreements)
     for i, change in enumerate(scenario.changes):
-        base: Loc = ("changes", i)
+        base: KeyPath = ("changes", i)
         yield (*base, "agreement"), "agreement", change.agreement, agreements
         target = dataset.agreements.get(change.agreement)
         for j, p in enumerate(change.add_participants):
@@ -49,7 +49,7 @@ def _scenario_references(
         condition = expectation.resolves_when
         if condition is None:
             continue
-        at: Loc = (*base, "resolves_when")
+        at: KeyPath = (*base, "resolves_when")
         if condition.event is not None:
             ev = condition.event
             for field, value, known in (
@@ -99,7 +99,7 @@ def scenario_unknown_reference(dataset: Dataset) -> Iterator[Finding]:
                 continue
             yield scenario_unknown_reference.finding(
                 f"unknown {word} {target!r}",
-                entry.position(*loc),
+                entry.location(*loc),
                 hint=did_you_mean(target, known, names if word == "actor" else None),
             )
 
@@ -133,12 +133,12 @@ def empty_condition(dataset: Dataset) -> Iterator[Finding]:
             at = ("expectations", i, "resolves_when")
             if condition.event is None and condition.position is None and condition.outcome is None:
                 yield empty_condition.finding(
-                    f"expectation {expectation.id} has an empty condition", entry.position(*at)
+                    f"expectation {expectation.id} has an empty condition", entry.location(*at)
                 )
             elif condition.event is not None and not condition.event.model_dump(exclude_none=True):
                 yield empty_condition.finding(
                     f"expectation {expectation.id} matches any event",
-                    entry.position(*at, "event"),
+                    entry.location(*at, "event"),
                 )
 
 
@@ -173,5 +173,5 @@ def unresolvable_expectation(dataset: Dataset) -> Iterator[Finding]:
             if expectation.resolves_when is None:
                 yield unresolvable_expectation.finding(
                     f"expectation {expectation.id} has no resolves_when condition",
-                    entry.position("expectations", i, "id"),
+                    entry.location("expectations", i, "id"),
                 )

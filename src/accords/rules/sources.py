@@ -14,7 +14,7 @@ from accords.model.agreement_dates import first_stage_date
 from accords.model.agreements import Certainty, Exclusion, Position
 from accords.model.dates import DateInterval, before, date_or_none
 from accords.model.events import EventStatus
-from accords.model.walk import Loc, walk
+from accords.model.walk import KeyPath, walk
 from accords.rules.chronology import undetermined
 from accords.rules.helpers import citations
 
@@ -50,12 +50,12 @@ def missing_sources(dataset: Dataset) -> Iterator[Finding]:
         record = entry.record
         if isinstance(record, Agreement | Event) and not record.sources:
             yield missing_sources.finding(
-                f"{entry.kind} {entry.id} cites no source", _sources_position(entry, ())
+                f"{entry.kind} {entry.id} cites no source", _sources_location(entry, ())
             )
         for loc, model in walk(record):
             if loc and getattr(model, "contested", False) and not getattr(model, "sources", 1):
                 yield missing_sources.finding(
-                    "a contested claim cites no source", _sources_position(entry, loc)
+                    "a contested claim cites no source", _sources_location(entry, loc)
                 )
 
 
@@ -86,7 +86,7 @@ def unsourced_claim(dataset: Dataset) -> Iterator[Finding]:
         record = entry.record
         if entry.kind == "actor" and not record.sources:
             yield unsourced_claim.finding(
-                f"actor {entry.id} cites no source", _sources_position(entry, ())
+                f"actor {entry.id} cites no source", _sources_location(entry, ())
             )
         if not isinstance(record, Agreement):
             continue
@@ -98,13 +98,13 @@ def unsourced_claim(dataset: Dataset) -> Iterator[Finding]:
             if not claim.sources and not claim.contested:
                 yield unsourced_claim.finding(
                     f"{word} of {claim.actor} cites no source",
-                    entry.position(word + "s", i, "actor"),
+                    entry.location(word + "s", i, "actor"),
                 )
 
 
-def _sources_position(entry: Entry, loc: Loc) -> tuple[str, int, int]:
+def _sources_location(entry: Entry, loc: KeyPath) -> tuple[str, int, int]:
     """The ``sources`` key when it is written (``sources: []``), else the record itself."""
-    return entry.key_position(*loc, "sources")
+    return entry.key_location(*loc, "sources")
 
 
 @rule(
@@ -145,7 +145,7 @@ def source_before_fact(dataset: Dataset) -> Iterator[Finding]:
                 # An imprecise fact that contains the publication day is no evidence of error.
                 if verdict is False or (verdict is None and fact.contains(published)):
                     continue
-                where = entry.position(*cite_loc)
+                where = entry.location(*cite_loc)
                 message = (
                     f"{source_id} is published {published.describe()}, "
                     f"before the fact it attests, dated {fact.describe()}"
@@ -155,11 +155,11 @@ def source_before_fact(dataset: Dataset) -> Iterator[Finding]:
                     yield undetermined("S103", message, where, published, fact)
                     continue
                 source_entry = dataset.entry("source", source_id)
-                related = (source_entry.position("published"),) if source_entry else ()
+                related = (source_entry.location("published"),) if source_entry else ()
                 yield source_before_fact.finding(message, where, related=related)
 
 
-def _dated_claims(entry: Entry) -> Iterator[tuple[Loc, BaseModel, DateInterval]]:
+def _dated_claims(entry: Entry) -> Iterator[tuple[KeyPath, BaseModel, DateInterval]]:
     """``(location, model, date)`` of each claim with a date that its sources must follow."""
     record = entry.record
     if isinstance(record, Event):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accords.errors import UsageError
-from accords.importing.pax_mapping import KNOWN_IGNORED, META_COLUMNS, PROVISION_COLUMNS
+from accords.importing.pax.mapping import KNOWN_IGNORED, META_COLUMNS, PROVISION_COLUMNS
 from accords.model.common import CONTROL
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")

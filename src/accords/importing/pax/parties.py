@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from accords.importing.pax_mapping import stated_role
+from accords.importing.pax.mapping import stated_role
 from accords.model.agreements import Role
 
 #: Longer pieces are sentences, not names.

@@ -15,22 +15,22 @@ from pathlib import Path
 from typing import Any
 
 from accords.config import load_config
-from accords.importing.actors_new import (
+from accords.importing.matching import Registry
+from accords.importing.pax.actors_new import (
     GENERIC_NAMES,
     new_actor,
     slug,
     split_abbreviation,
     unique_id,
 )
-from accords.importing.matching import Registry
-from accords.importing.parties import Candidate, Split, split_parties
-from accords.importing.pax_csv import PaxRow, PaxTable, read_pax
-from accords.importing.pax_mapping import (
+from accords.importing.pax.mapping import (
     DEFAULT_STATUS,
     DEFAULT_THIRD_PARTY_ROLE,
     STATUS_MAP,
     agreement_kind,
 )
+from accords.importing.pax.parties import Candidate, Split, split_parties
+from accords.importing.pax.reading import PaxRow, PaxTable, read_pax
 from accords.importing.state import Manifest, Outcome
 from accords.importing.writer import compact, record_path, record_text
 from accords.loading.discovery import CONFIG_NAME, dataset_files
