@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from accords.checking.registry import Rule, register
 from accords.findings import Severity
+from accords.loading import codes
 
 _E = Severity.ERROR
 
@@ -27,7 +28,7 @@ def _indent(text: str) -> str:
 
 
 _structural(
-    "E001",
+    codes.YAML_SYNTAX,
     "yaml-syntax",
     "The file is not well-formed YAML",
     "title: 'Ankara deal\nkind: ceasefire",
@@ -35,7 +36,7 @@ _structural(
     "The YAML parser could not read the file; the position is where it gave up.",
 )
 _structural(
-    "E002",
+    codes.DUPLICATE_KEY,
     "duplicate-key",
     "A key appears twice in one mapping",
     "kind: ceasefire\nkind: declaration",
@@ -43,7 +44,7 @@ _structural(
     "Most YAML readers silently keep one of the two values; which one is an accident.",
 )
 _structural(
-    "E003",
+    codes.ANCHOR_OR_ALIAS,
     "anchor-or-alias",
     "YAML anchors and aliases are not allowed",
     "sources: &s [doc-a]\nnote_sources: *s",
@@ -51,7 +52,7 @@ _structural(
     "Hand-edited records need no anchors; refusing them makes alias bombs harmless.",
 )
 _structural(
-    "E004",
+    codes.MERGE_KEY,
     "merge-key",
     "YAML merge keys are not allowed",
     "<<: {kind: ceasefire}",
@@ -59,7 +60,7 @@ _structural(
     "Merge keys hide fields from a reader of the file; write the fields out.",
 )
 _structural(
-    "E005",
+    codes.TAG,
     "tag",
     "YAML tags are not allowed",
     "title: !!python/object:os.system x",
@@ -67,7 +68,7 @@ _structural(
     "Tags can ask a reader to build objects; records hold only text, numbers and lists.",
 )
 _structural(
-    "E006",
+    codes.ENCODING,
     "encoding",
     "The file is not clean UTF-8 text",
     "(a file saved as UTF-16, with a byte-order mark, or with NUL bytes)",
@@ -75,7 +76,7 @@ _structural(
     "Records are UTF-8 text so that every tool and diff reads them alike.",
 )
 _structural(
-    "E007",
+    codes.FILE_TOO_LARGE,
     "file-too-large",
     "The file is larger than the size limit (1 MiB)",
     "(a 50 MB file)",
@@ -84,7 +85,7 @@ _structural(
     "holding over 20,000 values before it is validated.",
 )
 _structural(
-    "E008",
+    codes.NOT_A_MAPPING,
     "not-a-mapping",
     "The document is empty, not a mapping, or more than one document",
     "- id: ankara-deal",
@@ -92,7 +93,7 @@ _structural(
     "Each file holds one record (or, in events/, one mapping with an events list).",
 )
 _structural(
-    "E009",
+    codes.TOO_DEEP,
     "too-deep",
     "Nesting deeper than 64 levels",
     "a: [[[[[[ ... ]]]]]]",
@@ -100,7 +101,7 @@ _structural(
     "Records nest a few levels; deep nesting is refused to bound time and memory.",
 )
 _structural(
-    "E010",
+    codes.NUMBER_OUT_OF_RANGE,
     "number-out-of-range",
     "A number too large for other tools to read",
     "ucdp: 99999999999999999999999",
@@ -108,7 +109,7 @@ _structural(
     "Integers beyond 64 bits overflow in other readers (JavaScript, databases).",
 )
 _structural(
-    "E011",
+    codes.COMPLEX_KEY,
     "complex-key",
     "A key that is a list or a mapping",
     "[a, b]: 1",
@@ -116,7 +117,7 @@ _structural(
     "Keys are field names: plain text.",
 )
 _structural(
-    "E012",
+    codes.UNREADABLE,
     "unreadable",
     "The path cannot be read as a file",
     "agreements/x.yaml/ (a directory)",
@@ -124,7 +125,7 @@ _structural(
     "The path is a directory, a pipe, a broken link, a loop of links, or unreadable.",
 )
 _structural(
-    "E013",
+    codes.TOO_MANY_ERRORS,
     "too-many-errors",
     "More schema errors in one file than are worth listing",
     "sources: [A, B, C, ...]  (thousands of invalid ids)",
@@ -132,7 +133,7 @@ _structural(
     "The first 200 schema errors of a file are shown; the rest are counted in one finding.",
 )
 _structural(
-    "E014",
+    codes.UNKNOWN_RECORD_KIND,
     "unknown-record-kind",
     "The record kind of a file cannot be told",
     "records/notes.yaml, with no modeline and keys of no record kind:\n"
@@ -145,7 +146,7 @@ _structural(
     "files that are not records with [dataset] exclude.",
 )
 _structural(
-    "E015",
+    codes.LINK_OUTSIDE_DATASET,
     "link-outside-dataset",
     "A symbolic link leads out of the dataset",
     "agreements/shared.yaml -> /home/me/elsewhere/shared.yaml",
@@ -155,7 +156,7 @@ _structural(
     severity=Severity.WARNING,
 )
 _structural(
-    "E101",
+    codes.MISSING_FIELD,
     "missing-field",
     "A required field is missing",
     "id: ankara-deal\nkind: ceasefire",
@@ -163,7 +164,7 @@ _structural(
     "The schema requires the field; the finding points at the mapping that lacks it.",
 )
 _structural(
-    "E102",
+    codes.UNKNOWN_FIELD,
     "unknown-field",
     "A field the schema does not know",
     "participants:\n  - {actor: russia, rolez: [mediator]}",
@@ -171,7 +172,7 @@ _structural(
     "Unknown fields are errors so that a typo never vanishes silently.",
 )
 _structural(
-    "E103",
+    codes.WRONG_TYPE,
     "wrong-type",
     "A value of the wrong type",
     "roles: mediator",
@@ -179,7 +180,7 @@ _structural(
     "The schema expects another type here (text, a list, a mapping, a number).",
 )
 _structural(
-    "E104",
+    codes.UNKNOWN_WORD,
     "unknown-word",
     "A word outside the field's vocabulary",
     "roles: [mediatr]",
@@ -187,7 +188,7 @@ _structural(
     "Closed vocabularies (roles, stances, kinds …) keep the record comparable.",
 )
 _structural(
-    "E105",
+    codes.BAD_DATE,
     "bad-date",
     "A date outside the accepted EDTF subset or the calendar",
     'signed: "2016-02-30"',
@@ -195,7 +196,7 @@ _structural(
     "Dates are YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? qualifiers, or intervals A/B.",
 )
 _structural(
-    "E106",
+    codes.BAD_ID,
     "bad-id",
     "An id that is not kebab-case",
     "id: Ankara Deal",
@@ -203,7 +204,7 @@ _structural(
     "Ids are lower-case letters, digits and single hyphens, so they are safe in paths and URLs.",
 )
 _structural(
-    "E107",
+    codes.BAD_VALUE,
     "bad-value",
     "A value outside the field's constraints",
     "probability: 1.5",
@@ -211,7 +212,7 @@ _structural(
     "The value breaks a constraint of the schema (range, length, form).",
 )
 _structural(
-    "E108",
+    codes.CONTROL_CHARACTER,
     "control-character",
     "Text holding a control character",
     'title: "Ankara deal\\e[31m"',
@@ -222,7 +223,7 @@ _structural(
     "stored. Line breaks and tabs are allowed; so are the marks LRM and RLM.",
 )
 _structural(
-    "E200",
+    codes.UNQUOTED_DATE,
     "unquoted-date",
     "A date is not quoted",
     "signed: 2016-12-20",

@@ -19,6 +19,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from accords.findings import Finding, Severity
+from accords.loading.codes import (
+    BAD_DATE,
+    BAD_ID,
+    BAD_VALUE,
+    CONTROL_CHARACTER,
+    MISSING_FIELD,
+    TOO_MANY_ERRORS,
+    UNKNOWN_FIELD,
+    UNKNOWN_WORD,
+    WRONG_TYPE,
+)
 from accords.loading.yaml_positions import YamlDocument
 from accords.model.common import ID_PATTERN, describe_control, first_control
 from accords.model.dates import EDTF_PATTERN
@@ -44,15 +55,6 @@ _TYPE_MISMATCH = frozenset(
 _SCALAR_TAGS = frozenset(("str", "int", "float", "bool", "none", "list", "dict"))
 
 # Codes of schema findings, one per kind of mistake.
-MISSING = "E101"
-UNKNOWN_KEY = "E102"
-WRONG_TYPE = "E103"
-BAD_WORD = "E104"
-BAD_DATE = "E105"
-BAD_ID = "E106"
-BAD_VALUE = "E107"
-CONTROL_CHARACTER = "E108"
-TOO_MANY = "E013"
 
 #: Schema findings reported per file; the rest are counted in one finding.
 MAX_FINDINGS_PER_FILE = 200
@@ -75,7 +77,9 @@ def findings_from_validation(
         line, col = findings[-1].line, findings[-1].col
         message = f"{more:,} more schema errors in this file are not shown"
         hint = "fix the ones shown first; they are often the same mistake repeated"
-        findings.append(Finding(TOO_MANY, Severity.ERROR, message, doc.path, line, col, hint))
+        findings.append(
+            Finding(TOO_MANY_ERRORS, Severity.ERROR, message, doc.path, line, col, hint)
+        )
     return sorted(set(findings), key=lambda f: f.sort_key)
 
 
@@ -157,17 +161,17 @@ def _describe(loc: KeyPath, err: Any, model: type[BaseModel]) -> tuple[str, str,
     given = err.get("input")
     where = _where(loc)
     if kind == "missing":
-        return MISSING, f"missing required field '{loc[-1]}' in {_where(loc[:-1])}", None
+        return MISSING_FIELD, f"missing required field '{loc[-1]}' in {_where(loc[:-1])}", None
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         hint = _did_you_mean(str(loc[-1]), allowed)
         listed = f"; expected one of: {', '.join(sorted(allowed))}" if allowed else ""
-        return UNKNOWN_KEY, f"unknown field '{loc[-1]}'{listed}", hint
+        return UNKNOWN_FIELD, f"unknown field '{loc[-1]}'{listed}", hint
     if kind == "enum":
         words = _enum_words(model, loc)
         expected = ", ".join(words) if words else str(ctx.get("expected", ""))
         message = f"{where}: expected one of: {expected}; got {_show(given)}"
-        return BAD_WORD, message, _did_you_mean(str(given), words)
+        return UNKNOWN_WORD, message, _did_you_mean(str(given), words)
     if kind == "string_pattern_mismatch":
         return _pattern_mismatch(where, ctx.get("pattern"), given)
     if kind in _WRONG_TYPE_KINDS:

@@ -9,18 +9,19 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from accords.findings import Finding, Severity
+from accords.loading.codes import (
+    FILE_TOO_LARGE,
+    LINK_OUTSIDE_DATASET,
+    NUMBER_OUT_OF_RANGE,
+    UNKNOWN_RECORD_KIND,
+    UNQUOTED_DATE,
+    UNREADABLE,
+)
 from accords.loading.discovery import RecordFile
 from accords.loading.kinds import kind_from_keys, kind_from_modeline
 from accords.loading.messages import findings_from_validation
 from accords.loading.yaml_positions import MAX_FILE_BYTES, YamlDocument, read_yaml
 from accords.model import FILE_MODELS
-
-#: Code of the style finding for a date left unquoted (off by default).
-UNQUOTED_DATE = "E200"
-#: Code of a file whose record kind cannot be told.
-UNKNOWN_KIND = "E014"
-#: Code of a symbolic link that leads out of the dataset.
-LINK_OUTSIDE = "E015"
 
 
 @dataclass(slots=True)
@@ -80,7 +81,7 @@ def read_bytes(
 
 def _outside(target: Path, display: str) -> Finding:
     return Finding(
-        LINK_OUTSIDE,
+        LINK_OUTSIDE_DATASET,
         Severity.WARNING,
         f"a symbolic link to {target}, outside the dataset; it is not followed, nor read",
         display,
@@ -90,7 +91,7 @@ def _outside(target: Path, display: str) -> Finding:
 
 def _unknown_kind(display: str) -> Finding:
     return Finding(
-        UNKNOWN_KIND,
+        UNKNOWN_RECORD_KIND,
         Severity.ERROR,
         "cannot tell what kind of record this file holds; it is not checked",
         display,
@@ -103,13 +104,13 @@ def _unknown_kind(display: str) -> Finding:
 
 
 def _unreadable(message: str, display: str, hint: str | None = None) -> Finding:
-    return Finding("E012", Severity.ERROR, message, display, hint=hint)
+    return Finding(UNREADABLE, Severity.ERROR, message, display, hint=hint)
 
 
 def _too_large(size: int, display: str) -> Finding:
     at_least = "at least " if size == MAX_FILE_BYTES + 1 else ""
     return Finding(
-        "E007",
+        FILE_TOO_LARGE,
         Severity.ERROR,
         f"file is {at_least}{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
         display,
@@ -186,7 +187,7 @@ def parse_file(
     except ValidationError as exc:
         # A value the loader already refused (an out-of-range number kept as text) needs no
         # second finding from the schema at the same place.
-        flagged = {(f.line, f.col) for f in doc.findings if f.code == "E010"}
+        flagged = {(f.line, f.col) for f in doc.findings if f.code == NUMBER_OUT_OF_RANGE}
         found = findings_from_validation(exc, model, doc)
         doc.findings.extend(f for f in found if (f.line, f.col) not in flagged)
         return LoadedFile(kind, doc, None)

@@ -23,6 +23,19 @@ from typing import Any
 import yaml
 
 from accords.findings import Finding, Location, Severity
+from accords.loading.codes import (
+    ANCHOR_OR_ALIAS,
+    COMPLEX_KEY,
+    DUPLICATE_KEY,
+    ENCODING,
+    FILE_TOO_LARGE,
+    MERGE_KEY,
+    NOT_A_MAPPING,
+    NUMBER_OUT_OF_RANGE,
+    TAG,
+    TOO_DEEP,
+    YAML_SYNTAX,
+)
 from accords.model.walk import KeyPath
 
 #: Larger files are refused before parsing: a record is a few kilobytes.
@@ -53,7 +66,7 @@ _NULLS = frozenset(("", "~", "null"))
 #: How libyaml (0.2.6 and later) words its own nesting limit.
 _LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 #: Findings after which the value is still worth validating.
-_RECOVERABLE = frozenset(("E002", "E010"))
+_RECOVERABLE = frozenset((DUPLICATE_KEY, NUMBER_OUT_OF_RANGE))
 
 
 @dataclass(slots=True)
@@ -93,10 +106,10 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
     doc = YamlDocument(path)
     if len(data) > MAX_FILE_BYTES:
         message = f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}"
-        _error(doc, "E007", message, (1, 1), _SPLIT)
+        _error(doc, FILE_TOO_LARGE, message, (1, 1), _SPLIT)
         return doc
     if data.startswith(b"\xef\xbb\xbf"):
-        _error(doc, "E006", "file starts with a byte-order mark", (1, 1), _AS_UTF8)
+        _error(doc, ENCODING, "file starts with a byte-order mark", (1, 1), _AS_UTF8)
         return doc
     # UTF-16 shows as a BOM that is not UTF-8, or (without BOM) as NUL bytes between ASCII ones.
     utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:2]
@@ -105,15 +118,15 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         message = f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}{looks})"
-        _error(doc, "E006", message, _line_col_of_offset(data, exc.start), _AS_UTF8)
+        _error(doc, ENCODING, message, _line_col_of_offset(data, exc.start), _AS_UTF8)
         return doc
     if "\x00" in text:
         message = f"file contains a NUL byte{looks or '; is it binary?'}"
         hint = _AS_UTF8 if utf16 else None
-        _error(doc, "E006", message, _line_col_of_offset(data, data.index(b"\x00")), hint)
+        _error(doc, ENCODING, message, _line_col_of_offset(data, data.index(b"\x00")), hint)
         return doc
     if not text.strip():
-        _error(doc, "E008", "file is empty; expected a mapping of fields", (1, 1))
+        _error(doc, NOT_A_MAPPING, "file is empty; expected a mapping of fields", (1, 1))
         return doc
     try:
         _build(doc, text)
@@ -123,18 +136,18 @@ def read_yaml(path: str, data: bytes) -> YamlDocument:
         if _LIBYAML_DEPTH_PROBLEM in (exc.problem or ""):
             # libyaml 0.2.6 and later stop at their own depth limit, above ours, while
             # scanning ahead: the same refusal as ours, whichever limit was met first.
-            _error(doc, "E009", _too_deep(), pos)
+            _error(doc, TOO_DEEP, _too_deep(), pos)
         else:
             problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-            _error(doc, "E001", f"YAML syntax error: {problem}", pos, _syntax_hint(text, mark))
+            _error(doc, YAML_SYNTAX, f"YAML syntax error: {problem}", pos, _syntax_hint(text, mark))
     except yaml.reader.ReaderError as exc:
         line, col = _line_col_of_offset(data, exc.position)
         # libyaml reports the code point as an int, the pure-Python reader as a str.
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         message = f"character U+{ord(char):04X} is not allowed in YAML"
-        _error(doc, "E006", message, (line, col), "remove it; is the file binary?")
+        _error(doc, ENCODING, message, (line, col), "remove it; is the file binary?")
     except yaml.YAMLError as exc:  # any other parser complaint, without a mark
-        _error(doc, "E001", f"YAML syntax error: {exc}", (1, 1))
+        _error(doc, YAML_SYNTAX, f"YAML syntax error: {exc}", (1, 1))
     if any(f.code not in _RECOVERABLE for f in doc.findings):
         doc.value = None
     return doc
@@ -197,7 +210,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
             if event.anchor is not None:
                 _error(
                     doc,
-                    "E003",
+                    ANCHOR_OR_ALIAS,
                     f"anchor '&{event.anchor}' is not allowed",
                     pos,
                     "write the value out in full",
@@ -206,7 +219,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
             if event.tag is not None:
                 _error(
                     doc,
-                    "E005",
+                    TAG,
                     f"tag '{event.tag}' is not allowed",
                     pos,
                     "remove the tag; values are plain text, numbers, true/false or null",
@@ -219,13 +232,13 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                     # A key.
                     if kind is not yaml.ScalarEvent:
                         what = "mapping" if kind is yaml.MappingStartEvent else "list"
-                        _error(doc, "E011", f"a key must be plain text, not a {what}", pos)
+                        _error(doc, COMPLEX_KEY, f"a key must be plain text, not a {what}", pos)
                         raise _Stop
                     key = event.value
                     if key == "<<" and event.implicit[0]:
                         _error(
                             doc,
-                            "E004",
+                            MERGE_KEY,
                             "merge key '<<' is not allowed",
                             pos,
                             "write the fields out in full",
@@ -254,7 +267,9 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                 key = None
             locations[path] = pos
             if len(locations) > MAX_VALUES:
-                _error(doc, "E007", f"file holds more than {MAX_VALUES:,} values", pos, _SPLIT)
+                _error(
+                    doc, FILE_TOO_LARGE, f"file holds more than {MAX_VALUES:,} values", pos, _SPLIT
+                )
                 raise _Stop
             if kind is yaml.ScalarEvent:
                 value = _resolve(doc, event, pos)
@@ -265,7 +280,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                     root_set = True
                 continue
             if len(stack) >= MAX_DEPTH:
-                _error(doc, "E009", _too_deep(), pos)
+                _error(doc, TOO_DEEP, _too_deep(), pos)
                 raise _Stop
             new: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
             if stack:
@@ -280,7 +295,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
             mark = event.start_mark
             _error(
                 doc,
-                "E003",
+                ANCHOR_OR_ALIAS,
                 f"alias '*{event.anchor}' is not allowed",
                 (mark.line + 1, mark.column + 1),
                 "write the value out in full",
@@ -292,7 +307,7 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
                 mark = event.start_mark
                 _error(
                     doc,
-                    "E008",
+                    NOT_A_MAPPING,
                     "more than one YAML document in the file",
                     (mark.line + 1, mark.column + 1),
                     "keep one record per file",
@@ -304,13 +319,13 @@ def _consume(doc: YamlDocument, parser: Any) -> None:
         what = "a list" if isinstance(doc.value, list) else f"a {type(doc.value).__name__} value"
         if doc.value is None:
             what = "nothing"
-        _error(doc, "E008", f"the document is {what}; expected a mapping of fields", (1, 1))
+        _error(doc, NOT_A_MAPPING, f"the document is {what}; expected a mapping of fields", (1, 1))
 
 
 def _duplicate_key(doc: YamlDocument, key: str, pos: Location, first: Location) -> None:
     doc.findings.append(
         Finding(
-            "E002",
+            DUPLICATE_KEY,
             Severity.ERROR,
             f"duplicate key '{key}' (first at line {first[0]}, column {first[1]})",
             doc.path,
@@ -353,17 +368,17 @@ def _resolve(doc: YamlDocument, event: Any, pos: Location) -> Any:
             # Python refuses int() of over 4,300 digits; no 64-bit integer has over 20 chars.
             number = int(value) if len(value) <= 20 else MAX_INT + 1
             if abs(number) > MAX_INT:
-                _error(doc, "E010", f"integer {value[:30]} is out of range", pos)
+                _error(doc, NUMBER_OUT_OF_RANGE, f"integer {value[:30]} is out of range", pos)
                 return value
             return number
         if _FLOAT_RE.match(value):
             result = float(value)
             if result in (float("inf"), float("-inf")):
-                _error(doc, "E010", f"number {value[:30]} is out of range", pos)
+                _error(doc, NUMBER_OUT_OF_RANGE, f"number {value[:30]} is out of range", pos)
                 return value
             return result
         if _FLOAT_12_RE.match(value) and float(value) in (float("inf"), float("-inf")):
-            _error(doc, "E010", f"number {value[:30]} is out of range", pos)
+            _error(doc, NUMBER_OUT_OF_RANGE, f"number {value[:30]} is out of range", pos)
             return value
         if _TIMESTAMP_RE.match(value):
             doc.plain_dates.append(pos)
