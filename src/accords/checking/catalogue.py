@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from accords.checking.registry import Rule, load_all
 from accords.errors import UsageError
 from accords.model.names import suggest
@@ -22,21 +20,6 @@ FAMILIES = {
 def catalogue() -> list[Rule]:
     """Every rule, in code order."""
     return [rule for _, rule in sorted(load_all().items())]
-
-
-def catalogue_rows() -> list[dict[str, Any]]:
-    """One mapping per rule: code, name, family, severity, enabled by default, title."""
-    return [
-        {
-            "code": rule.code,
-            "name": rule.name,
-            "family": FAMILIES.get(rule.code[:1], "other"),
-            "severity": rule.severity.label,
-            "default": rule.default_enabled,
-            "title": rule.title,
-        }
-        for rule in catalogue()
-    ]
 
 
 def find_rule(word: str) -> Rule:
