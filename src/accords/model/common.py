@@ -169,6 +169,7 @@ class Citation(Record):
             "stated: the source says it (the default); inferred: the record infers it from "
             "what the source says, and the claim's note says how."
         ),
+        examples=["inferred"],
     )
 
 

@@ -86,6 +86,13 @@ class Source(Record):
     paragraphs: Paragraphs | None = Field(
         default=None,
         description="How para. N locators count the archived text (default: every block).",
+        examples=[
+            {
+                "first": "An errant attack by US warplanes",
+                "skip": ["REUTERS/"],
+                "last": "Ali Hashem writes that Iran",
+            }
+        ],
     )
     summary: Text | None = Field(default=None, description="What the document says, in our words.")
     note: Text | None = Field(
