@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -78,35 +77,47 @@ def test_a_dataset_without_records_is_an_error_not_a_pass(
     assert str(tmp_path) in message and "agreements/" in message, message
 
 
-def test_records_kept_elsewhere_are_read_by_their_modeline(
-    dataset: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+_MODELINE = "# yaml-language-server: $schema=../schemas/agreement.schema.json\n"
+
+
+def _agreements_in_records(dataset: Path, *, modeline: bool) -> None:
+    """Move the agreements to records/, each file with the modeline or without it."""
     (dataset / "agreements").rename(dataset / "records")
     for path in (dataset / "records").iterdir():
-        text = path.read_text("utf-8")
-        if not text.startswith("#"):
-            modeline = "# yaml-language-server: $schema=../schemas/agreement.schema.json\n"
-            path.write_text(modeline + text, encoding="utf-8")
+        text = path.read_text("utf-8").removeprefix(_MODELINE)
+        path.write_text((_MODELINE if modeline else "") + text, encoding="utf-8")
+
+
+def _reads_the_whole_fixture(dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, output = _run(["check"], dataset, monkeypatch)
     assert code == 0, output
     assert _summary(output).startswith(f"Checked {FIXTURE_READ} in T s: ")
+
+
+def test_records_kept_elsewhere_are_read_by_their_modeline(
+    dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _agreements_in_records(dataset, modeline=True)
+    _reads_the_whole_fixture(dataset, monkeypatch)
 
 
 def test_records_kept_elsewhere_are_read_by_the_configured_layout(
     dataset: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (dataset / "agreements").rename(dataset / "records")
-    for path in (dataset / "records").iterdir():  # no modeline left to tell the kind
-        text = path.read_text("utf-8")
-        path.write_text(re.sub(r"^# yaml-language-server: .*\n", "", text), encoding="utf-8")
+    _agreements_in_records(dataset, modeline=False)
     config = dataset / "accords.toml"
     config.write_text(
         '[dataset]\n[dataset.folders]\nagreement = "records"\n[check]\nextend-select = ["E200"]\n',
         encoding="utf-8",
     )
-    code, output = _run(["check"], dataset, monkeypatch)
-    assert code == 0, output
-    assert _summary(output).startswith(f"Checked {FIXTURE_READ} in T s: ")
+    _reads_the_whole_fixture(dataset, monkeypatch)
+    # The folder decides, not the keys: a draft whose keys name no kind is read as an agreement.
+    (dataset / "records" / "draft.yaml").write_text("id: draft\ntitle: x\n", encoding="utf-8")
+    _, output = _run(["check", "--format", "json"], dataset, monkeypatch)
+    assert [c for c, path in _findings(output) if path == "records/draft.yaml"] == ["E101"]
+    config.write_text("", encoding="utf-8")
+    _, output = _run(["check", "--format", "json"], dataset, monkeypatch)
+    assert [c for c, path in _findings(output) if path == "records/draft.yaml"] == ["E014"]
 
 
 def test_a_yaml_file_of_no_kind_is_an_error_and_the_rest_is_still_checked(
@@ -131,9 +142,7 @@ def test_hidden_folders_and_nested_datasets_are_not_read(
     (dataset / ".github" / "workflows").mkdir(parents=True)
     (dataset / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
     shutil.copytree(FIXTURE, dataset / "examples" / "other")
-    code, output = _run(["check"], dataset, monkeypatch)
-    assert code == 0, output
-    assert _summary(output).startswith(f"Checked {FIXTURE_READ} in T s: ")
+    _reads_the_whole_fixture(dataset, monkeypatch)
 
 
 @pytest.mark.parametrize(
