@@ -112,9 +112,9 @@ def test_records_kept_elsewhere_are_read_by_the_configured_layout(
     )
     _reads_the_whole_fixture(dataset, monkeypatch)
     # The folder decides, not the keys: a draft whose keys name no kind is read as an agreement.
-    (dataset / "records" / "draft.yaml").write_text("id: draft\ntitle: x\n", encoding="utf-8")
+    (dataset / "records" / "draft.yaml").write_text("id: draft\nnote: x\n", encoding="utf-8")
     _, output = _run(["check", "--format", "json"], dataset, monkeypatch)
-    assert [c for c, path in _findings(output) if path == "records/draft.yaml"] == ["E101"]
+    assert [c for c, path in _findings(output) if path == "records/draft.yaml"] == ["E101"] * 2
     config.write_text("", encoding="utf-8")
     _, output = _run(["check", "--format", "json"], dataset, monkeypatch)
     assert [c for c, path in _findings(output) if path == "records/draft.yaml"] == ["E014"]
