@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from accords.model import FILE_MODELS, FOLDERS
-from accords.schema import DIALECT, render, schema_id, schema_path
+from accords.schema import DIALECT, generate, render, schema_id, schema_path, stamp
 from support import run_accords
 
 REPO = Path(__file__).resolve().parents[2]
@@ -131,3 +131,34 @@ def test_bundled_files_name_the_schema_of_their_kind() -> None:
         if target != schema_path(REPO, kind).resolve():
             wrong.append(f"{path.relative_to(REPO)}: {first[:80]!r}")
     assert not wrong, "files whose first line does not point at their schema:\n" + "\n".join(wrong)
+
+
+def test_a_hand_edit_that_keeps_the_generated_id_is_kept_and_named(tmp_path: Path) -> None:
+    root = _copy_dataset(tmp_path)
+    path = schema_path(root, "actor")
+    edited = path.read_text(encoding="utf-8").replace(
+        '"title": "accords actor"', '"title": "our actors"'
+    )
+    path.write_text(edited, encoding="utf-8")
+    refused = run_accords("schema", cwd=root)
+    assert refused.code == 2
+    assert refused.err == (
+        "accords: error: kept schema files changed since accords wrote them: "
+        "schemas/actor.schema.json: /title differ from the models' schema. "
+        "Pass --force to replace them with what the models generate\n"
+    )
+    assert path.read_text(encoding="utf-8") == edited
+    assert run_accords("schema", "--force", cwd=root).code == 0
+    assert path.read_text(encoding="utf-8") == render("actor")
+
+
+def test_a_schema_accords_wrote_from_older_models_is_replaced_without_force(
+    tmp_path: Path,
+) -> None:
+    root = _copy_dataset(tmp_path)
+    path = schema_path(root, "actor")
+    older = {**generate("actor"), "description": "An actor, as an older accords described it."}
+    path.write_text(stamp(older), encoding="utf-8")
+    result = run_accords("schema", cwd=root)
+    assert result.code == 0, result.output
+    assert path.read_text(encoding="utf-8") == render("actor")

@@ -8,6 +8,9 @@ import typer
 
 HELP = """Write schemas/ from the models, or (--check) verify the committed ones.
 
+Each file accords writes carries the hash of its content; a file changed since (edited by hand)
+is kept, with the places where it differs, unless --force.
+
 Example:
 
     accords schema --check
@@ -22,8 +25,9 @@ def schema(
         bool, typer.Option("--force", help="Overwrite schema files that differ.")
     ] = False,
 ) -> None:
-    from accords.loading.discovery import find_root
-    from accords.schema import drift, rendered_all, schema_path
+    from accords.errors import WouldOverwrite
+    from accords.loading.discovery import display_path, find_root
+    from accords.schema import differences, drift, rendered_all, schema_path, written_by_accords
     from accords.writing import write_atomic
 
     root = find_root()
@@ -36,24 +40,29 @@ def schema(
             typer.echo("schemas/ matches the models.")
         raise typer.Exit(1 if problems else 0)
     stale = {p.path for p in problems}
+    kept: list[str] = []
     for kind, text in rendered_all().items():
         path = schema_path(root, kind)
         if path not in stale:
             continue
         # Schema files are generated, but a hand edit is still the user's: ask before replacing.
-        write_atomic(path, text, force=force or not path.exists() or _is_generated(path))
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current is not None and not force and not written_by_accords(current):
+            places = differences(current, kind)
+            why = (
+                f"{', '.join(places)} differ from the models' schema"
+                if places
+                else "it has no stamp of accords, though its content matches"
+            )
+            kept.append(f"{display_path(path)}: {why}")
+            continue
+        write_atomic(path, text, force=True)
         typer.echo(f"wrote {path}")
+    if kept:
+        raise WouldOverwrite(
+            "kept schema files changed since accords wrote them: "
+            + "; ".join(kept)
+            + ". Pass --force to replace them with what the models generate"
+        )
     if not stale:
         typer.echo("schemas/ is up to date.")
-
-
-def _is_generated(path: object) -> bool:
-    """Whether a schema file carries the generated ``$id`` (then regenerating it is safe)."""
-    import json
-    from pathlib import Path
-
-    try:
-        data = json.loads(Path(str(path)).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and str(data.get("$id", "")).startswith("urn:accords:schema:")
