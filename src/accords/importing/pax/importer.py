@@ -30,7 +30,7 @@ from accords.importing.pax.mapping import (
     agreement_kind,
 )
 from accords.importing.pax.parties import Candidate, Split, split_parties
-from accords.importing.pax.reading import PaxRow, PaxTable, read_pax
+from accords.importing.pax.reading import DEFAULT_MAX_FIELD_BYTES, PaxRow, PaxTable, read_pax
 from accords.importing.state import Manifest, Outcome
 from accords.importing.writer import compact, record_path, record_text
 from accords.loading.discovery import CONFIG_NAME, dataset_files
@@ -81,10 +81,12 @@ class _Context:
     owned: dict[str, bool] = field(default_factory=dict)
 
 
-def import_pax(csv_path: Path, out: Path) -> ImportReport:
+def import_pax(
+    csv_path: Path, out: Path, *, max_field_bytes: int = DEFAULT_MAX_FIELD_BYTES
+) -> ImportReport:
     """Import ``csv_path`` into the dataset at ``out`` (created when absent)."""
     started = time.perf_counter()
-    table = read_pax(csv_path)
+    table = read_pax(csv_path, max_field_bytes)
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(out)
     source_id = _source_id(csv_path)
