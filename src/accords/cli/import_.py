@@ -50,8 +50,12 @@ def pax(
             help="Refuse a row (and so a field) longer than this many bytes.",
         ),
     ] = 1_000_000,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace files edited by hand or not written by the import."),
+    ] = False,
 ) -> None:
     from accords.importing.pax.importer import import_pax
     from accords.render.imports import FORMATS
 
-    FORMATS["text"](import_pax(file, out, max_field_bytes=max_field_bytes), sys.stdout)
+    FORMATS["text"](import_pax(file, out, max_field_bytes=max_field_bytes, force=force), sys.stdout)

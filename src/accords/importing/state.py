@@ -34,6 +34,7 @@ class Outcome(enum.StrEnum):
     UNCHANGED = "unchanged"
     KEPT_EDITED = "kept (edited by hand)"
     KEPT_FOREIGN = "kept (not written by the import)"
+    REPLACED = "replaced (--force)"
 
 
 def digest(text: str) -> str:
@@ -77,8 +78,18 @@ class Manifest:
             return cls(root, problem=f"{MANIFEST} is unreadable ({exc}); existing files are kept")
         return cls(root, dict(files))
 
-    def write(self, text: str, relative: str) -> Outcome:
-        """Write ``text`` to ``relative`` unless a person owns the file there; say what happened."""
+    def write(self, text: str, relative: str, *, force: bool = False) -> Outcome:
+        """Write ``text`` to ``relative`` unless a person owns the file there (``force``: write
+        it anyway); say what happened."""
+        outcome = self._write(text, relative)
+        if force and outcome in (Outcome.KEPT_EDITED, Outcome.KEPT_FOREIGN):
+            self._log(relative, "-", digest(text))
+            write_atomic(self.root / relative, text, force=True)
+            self.files[relative] = digest(text)
+            return Outcome.REPLACED
+        return outcome
+
+    def _write(self, text: str, relative: str) -> Outcome:
         path = self.root / relative
         new_hash = digest(text)
         if not path.exists():
