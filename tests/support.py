@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -65,6 +66,23 @@ def _exit_code(entry: Callable[[], None]) -> int:
             return 0
         return code if isinstance(code, int) else 1
     return 0
+
+
+@contextlib.contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Fail the test when the block runs longer than ``seconds`` (wall clock), and stop it then:
+    a quadratic pass fails in a second rather than running on for minutes."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise AssertionError(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @contextlib.contextmanager

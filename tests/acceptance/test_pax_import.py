@@ -90,9 +90,31 @@ def test_rerun_keeps_a_hand_edited_record_and_says_so(
     edited.write_text(text, encoding="utf-8")
     code, summary = import_pax(tmp_path, str(FIXTURES / "dmy_bom.csv"), out, monkeypatch)
     assert code == 0, summary
-    assert f"{edited.name}: kept (edited by hand)" in summary, summary
+    kept = summary[summary.index("kept as they are") : summary.index("not understood")]
+    assert kept == (
+        "kept as they are (merge the source's change by hand, or --force):\n"
+        f"  kept your edit of agreements/{edited.name}; the source now says kind: ceasefire\n\n"
+    )
     assert edited.read_text(encoding="utf-8") == text
     assert len(list((out / "agreements").glob("pax-9001-*.yaml"))) == 1
+
+
+def test_force_is_the_only_way_past_a_hand_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = imported(tmp_path, monkeypatch)
+    edited = next((out / "agreements").glob("pax-9001-*.yaml"))
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original.replace("kind: ceasefire", "kind: declaration"), encoding="utf-8")
+    export = str(FIXTURES / "dmy_bom.csv")
+    code, summary = run(
+        tmp_path, "import", "pax", export, "--out", str(out), "--force", monkeypatch=monkeypatch
+    )
+    assert code == 0, summary
+    assert "kept" not in summary and "agreement replaced (--force)" in summary, summary
+    assert edited.read_text(encoding="utf-8") == original
+    code, again = import_pax(tmp_path, export, out, monkeypatch)
+    assert code == 0 and "kept" not in again, again
 
 
 def test_an_agreement_the_import_did_not_write_is_kept_and_reused(

@@ -9,6 +9,7 @@ from accords.importing.pax.parties import split_parties
 from accords.model import Actor
 from accords.model.agreements import Role
 from accords.model.names import match_key
+from support import within
 
 SPLITS = [
     # (field text, expected names) — shapes seen in the PA-X export
@@ -140,3 +141,37 @@ def test_a_qualified_generic_name_never_falls_back_to_the_bare_name() -> None:
 def test_a_role_phrase_is_not_part_of_the_name() -> None:
     split = split_parties("Syrian Army to act as guarantor.", third_party=True)
     assert [(c.name, c.role) for c in split.names] == [("Syrian Army", Role.GUARANTOR)]
+
+
+RUN = 50_000
+HOSTILE = [
+    # (field text, expected (name, role) pairs, number of unread pieces): each pattern that once
+    # rescanned a run of spaces, commas or unclosed brackets from every position in it.
+    ("Party A" + " " * RUN + "Party B", [("Party A Party B", None)], 0),
+    (
+        "Hill Front, River Front" + " " * RUN + "and Lake Front",
+        [("Hill Front", None), ("River Front", None), ("Lake Front", None)],
+        0,
+    ),
+    ("For the Government of Hill" + " " * RUN + ": Mr X", [("Government of Hill", None)], 0),
+    ("Front," * RUN, [("Front", None)], 0),
+    ("Hill Front [" * RUN, [], 1),
+    ("Hill Front (see " * RUN, [], 1),
+    ("Hill Front (signed on " * RUN, [("Hill Front", None)], 0),
+    ("Northland" + " " * RUN + ", as guarantor", [("Northland", Role.GUARANTOR)], 0),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "unread"), HOSTILE)
+def test_hostile_party_text_splits_in_linear_time(
+    text: str, names: list[tuple[str, Role | None]], unread: int
+) -> None:
+    with within(1.0):
+        split = split_parties(text, third_party=True)
+    assert [(c.name, c.role) for c in split.names] == names
+    assert len(split.unread) == unread
+
+
+def test_bracketed_notes_are_cut_and_an_unclosed_one_is_left() -> None:
+    split = split_parties("Hill Front [see annex], River Front (page 3); [unclosed; Lake Front")
+    assert [c.name for c in split.names] == ["Hill Front", "River Front", "[unclosed", "Lake Front"]

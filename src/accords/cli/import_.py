@@ -42,8 +42,20 @@ def pax(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="The dataset folder to create or update.")
     ],
+    max_field_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-field-bytes",
+            min=1,
+            help="Refuse a row (and so a field) longer than this many bytes.",
+        ),
+    ] = 1_000_000,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace files edited by hand or not written by the import."),
+    ] = False,
 ) -> None:
     from accords.importing.pax.importer import import_pax
     from accords.render.imports import FORMATS
 
-    FORMATS["text"](import_pax(file, out), sys.stdout)
+    FORMATS["text"](import_pax(file, out, max_field_bytes=max_field_bytes, force=force), sys.stdout)

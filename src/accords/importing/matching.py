@@ -18,7 +18,9 @@ from accords.model.actors import Actor
 from accords.model.dates import date_or_none
 from accords.model.names import match_key, normalise_name
 
-_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
+#: Text in parentheses; the spaces around it are left to match_key (no ``\s*`` before "(": that
+#: would rescan a run of spaces from each of its positions).
+PARENTHESES = re.compile(r"\(([^()]*)\)")
 #: An abbreviation in parentheses: "FSA", "SPLM/A", "FARC-EP"; not "(unilateral)".
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&./\-]*[A-Z0-9]$")
 
@@ -30,9 +32,9 @@ def variants(name: str) -> list[str]:
     "Government (Syria)" must not fall back to a bare "Government".
     """
     keys = [match_key(name)]
-    inner = _PAREN.search(name)
+    inner = PARENTHESES.search(name)
     if inner and ACRONYM.match(inner.group(1).strip()):
-        keys.append(match_key(_PAREN.sub(" ", name)))
+        keys.append(match_key(PARENTHESES.sub(" ", name)))
         keys.append(match_key(inner.group(1)))
     return [k for k in dict.fromkeys(keys) if k]
 

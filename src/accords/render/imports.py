@@ -31,8 +31,8 @@ def summary(report: ImportReport) -> str:
     ]
     lines.extend(f"  {what:<40} {count:>6}" for what, count in sorted(report.files.items()))
     if report.kept:
-        lines += ["", "kept as they are (edit them by hand, or delete them to re-import):"]
-        lines.extend(f"  {path}: {why}" for path, why in report.kept[:50])
+        lines += ["", "kept as they are (merge the source's change by hand, or --force):"]
+        lines.extend(_kept(path, why) for path, why in report.kept[:50])
         if len(report.kept) > 50:
             lines.append(f"  … and {len(report.kept) - 50} more")
     if report.not_understood:
@@ -42,6 +42,12 @@ def summary(report: ImportReport) -> str:
             lines.append(f"  … and {len(report.not_understood) - 50} more")
     # Notes quote the export (column names, party text): its control characters stay inert.
     return visible_text("\n".join(lines))
+
+
+def _kept(path: str, why: str) -> str:
+    if why.startswith("kept your edit;"):
+        return f"  kept your edit of {path};{why.removeprefix('kept your edit;')}"
+    return f"  {path}: {why}"
 
 
 def render_text(report: ImportReport, out: TextIO) -> None:

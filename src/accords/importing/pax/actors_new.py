@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
-from accords.importing.matching import ACRONYM
+from accords.importing.matching import ACRONYM, PARENTHESES
 from accords.importing.writer import compact
 from accords.model.actors import ActorKind
 
@@ -89,10 +89,10 @@ def guess_kind(name: str) -> ActorKind:
 
 def split_abbreviation(name: str) -> tuple[str, str | None]:
     """``("River Front", "RF")`` for "River Front (RF)"; the name alone when it has none."""
-    match = re.search(r"\s*\(([^()]*)\)\s*", name)
+    match = PARENTHESES.search(name)
     if match is None or not ACRONYM.match(match.group(1).strip()):
         return name, None
-    display = (name[: match.start()] + " " + name[match.end() :]).strip()
+    display = (name[: match.start()].rstrip() + " " + name[match.end() :].lstrip()).strip()
     return (display, match.group(1).strip()) if display else (name, None)
 
 

@@ -30,7 +30,7 @@ from accords.importing.pax.mapping import (
     agreement_kind,
 )
 from accords.importing.pax.parties import Candidate, Split, split_parties
-from accords.importing.pax.reading import PaxRow, PaxTable, read_pax
+from accords.importing.pax.reading import DEFAULT_MAX_FIELD_BYTES, PaxRow, PaxTable, read_pax
 from accords.importing.state import Manifest, Outcome
 from accords.importing.writer import compact, record_path, record_text
 from accords.loading.discovery import CONFIG_NAME, dataset_files
@@ -79,12 +79,20 @@ class _Context:
     existing: dict[int, tuple[str, str]]  # AgtId → (file, id) of the agreement that carries it
     new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     owned: dict[str, bool] = field(default_factory=dict)
+    force: bool = False
 
 
-def import_pax(csv_path: Path, out: Path) -> ImportReport:
-    """Import ``csv_path`` into the dataset at ``out`` (created when absent)."""
+def import_pax(
+    csv_path: Path,
+    out: Path,
+    *,
+    max_field_bytes: int = DEFAULT_MAX_FIELD_BYTES,
+    force: bool = False,
+) -> ImportReport:
+    """Import ``csv_path`` into the dataset at ``out`` (created when absent); ``force`` replaces
+    files edited by hand or not written by the import."""
     started = time.perf_counter()
-    table = read_pax(csv_path)
+    table = read_pax(csv_path, max_field_bytes)
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(out)
     source_id = _source_id(csv_path)
@@ -94,6 +102,7 @@ def import_pax(csv_path: Path, out: Path) -> ImportReport:
     ctx = _Context(
         out, table, manifest, Registry.of(actors), source_id, report, countries, existing
     )
+    ctx.force = force
     _understood(table, report)
     if manifest.problem:
         report.not_understood.append(manifest.problem)
@@ -299,14 +308,45 @@ def _write(ctx: _Context, kind: str, record_id: str, data: dict[str, Any]) -> No
 
 
 def _write_path(ctx: _Context, kind: str, relative: str, data: dict[str, Any]) -> None:
-    outcome = ctx.manifest.write(record_text(kind, data), relative)
-    _count(ctx, kind, relative, outcome)
+    outcome = ctx.manifest.write(record_text(kind, data), relative, force=ctx.force)
+    _count(ctx, kind, relative, outcome, data)
 
 
-def _count(ctx: _Context, kind: str, relative: str, outcome: Outcome) -> None:
+def _count(
+    ctx: _Context, kind: str, relative: str, outcome: Outcome, data: dict[str, Any] | None = None
+) -> None:
     ctx.report.files[f"{kind} {outcome.value}"] += 1
-    if outcome in (Outcome.KEPT_EDITED, Outcome.KEPT_FOREIGN):
+    if outcome is Outcome.KEPT_EDITED and data is not None:
+        ctx.report.kept.append(
+            (relative, f"kept your edit; the source now says {_differences(ctx, relative, data)}")
+        )
+    elif outcome in (Outcome.KEPT_EDITED, Outcome.KEPT_FOREIGN):
         ctx.report.kept.append((relative, outcome.value))
+
+
+def _differences(ctx: _Context, relative: str, data: dict[str, Any]) -> str:
+    """The fields where the import's record differs from the edited file, as the import has them."""
+    import yaml
+
+    try:
+        edited = yaml.safe_load((ctx.root / relative).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        edited = None
+    if not isinstance(edited, dict):
+        return "what it said before (the file no longer reads as a record)"
+    differ = [key for key in {**data, **edited} if data.get(key) != edited.get(key)]
+    shown = [_field(key, data.get(key)) for key in differ[:4]]
+    more = f" and {len(differ) - 4} more fields" if len(differ) > 4 else ""
+    return ("; ".join(shown) + more) if shown else "the same (only the layout differs)"
+
+
+def _field(key: str, value: Any) -> str:
+    if value is None:
+        return f"no {key}"
+    if isinstance(value, str | int | float | bool):
+        text = str(value)
+        return f"{key}: {text if len(text) <= 60 else text[:59] + '…'}"
+    return f"{key}: (another value)"
 
 
 def _support_files(ctx: _Context) -> None:

@@ -19,9 +19,18 @@ from accords.model.agreements import Role
 MAX_WORDS = 9
 MAX_CHARS = 90
 
-_NOTE = re.compile(r"\[[^\]]*\]|\((?:see|page|p\.|pp\.)\b[^)]*\)", re.IGNORECASE)
+# Every pattern here runs on free text of any length, so none has two quantifiers in a row over
+# the same characters (``\s*,?\s*``), and none scans to a closing bracket from every opening one:
+# a regex engine retries such patterns at each position, which is quadratic in a run of spaces or
+# of unclosed brackets. Bracketed notes are cut by :func:`_cut_spans`; leading spaces and commas
+# are trimmed with str methods after a pattern finds its words.
+
+#: Openings of editorial notes: "[...]" and "(see ...)", "(page ...)"; each ends at its closer.
+_NOTE_OPEN = re.compile(r"\[|\((?:see|page|p\.|pp\.)\b", re.IGNORECASE)
+#: "(signed on 3 May)", "(sd on ...)": a note that ends at the next ")".
+_SIGNED_ON = re.compile(r"\((?:signed|sd) on ", re.IGNORECASE)
 _SIGNED = re.compile(
-    r"\((?:signed|sgd|sd)\.?\)|\bsd/-|\bsigned\s*:|\((?:signed|sd) on [^)]*\)|\bunsigned\b",
+    r"\((?:signed|sgd|sd)\.?\)|\bsd/-|\bsigned\s*:|\bunsigned\b",
     re.IGNORECASE,
 )
 _FOR = re.compile(
@@ -59,16 +68,20 @@ _SENTENCE_WORDS = frozenset(
     ("was", "were", "is", "are", "met", "held", "led", "by", "agreed", "believed", "represented")
 )
 _LEAD = re.compile(r"^(?:(?:the|and|&)\s+)+", re.IGNORECASE)
-_AND_LAST = re.compile(r",?\s+and\s+(?=[A-Z])")
+#: The "and" before the last name of a list ("A, B and C"); the spaces and comma before it are
+#: trimmed by :func:`_split_and`.
+_AND_LAST = re.compile(r"(?<=\s)and\s+(?=[A-Z])")
+#: Where a name's trailing clause begins: everything from there on is dropped.
 _REPRESENTED = re.compile(
-    r"\s*(?:,\s*)?(?:represented by|led by|headed by|signed by|signed for by|signed on)\b.*$",
-    re.IGNORECASE | re.DOTALL,
+    r"(?:represented by|led by|headed by|signed by|signed for by|signed on)\b", re.IGNORECASE
 )
 _AS_ROLE = re.compile(
-    r"\s*,?\s*(?:to act |acting |in its capacity )?as (?:a |the )?"
-    r"(?:guarantor|mediator|observer|witness|facilitator)s?\b.*$",
+    r"(?:to act |acting |in its capacity )?as (?:a |the )?"
+    r"(?:guarantor|mediator|observer|witness|facilitator)s?\b",
     re.IGNORECASE,
 )
+#: The end of the organisation's name in "For the X: person", "For X, person", "For X - person".
+_FOR_END = re.compile(r"[:,]|(?<=\s)-(?=\s)")
 _PAGE = re.compile(r"^(?:page|p\.|annex|article|schedule)\s*\d", re.IGNORECASE)
 _NOT_NAMES = frozenset({"na", "n/a", "none", "and", "signed", "untitled preamble", "parties"})
 _UPPER_PERSON = re.compile(r"^[A-ZÀ-Ý'’.\- ]+$")
@@ -95,7 +108,7 @@ def split_parties(text: str | None, *, third_party: bool = False) -> Split:
     result = Split()
     if not text:
         return result
-    cleaned = _SIGNED.sub(" ", _NOTE.sub(" ", text))
+    cleaned = _SIGNED.sub(" ", _cut_spans(_cut_spans(text, _NOTE_OPEN), _SIGNED_ON, ")"))
     lines = [line.strip() for line in re.split(r"[\n;]+", cleaned)]
     has_for = any(_FOR.match(_BULLET.sub("", line)) for line in lines)
     heading_role: Role | None = None
@@ -155,26 +168,28 @@ def _pieces(line: str, has_for: bool) -> list[str]:
             return _pieces(head, has_for) if rest else _pieces(head, has_for=False)
         line = rest
     if match := _FOR.match(line):
-        return [re.split(r"\s*[:,]\s*|\s+-\s+", match.group("name"), maxsplit=1)[0]]
+        name = match.group("name")
+        end = _FOR_END.search(name)
+        return [name[: end.start()] if end else name]
     if behalf := _BEHALF.search(line):
         return [behalf.group("name")]
     if has_for:
         # Under "For the X:" headings, other lines are the persons who signed for X.
         return []
-    line = _REPRESENTED.sub("", line)
-    parts = [p for p in re.split(r",(?![^()]*\))", line) if p.strip()]
+    line = _cut_clause(line, _REPRESENTED)
+    parts = [p for p in _split_commas(line) if p.strip()]
     if any(_TITLE.search(p.strip(" .")) for p in parts[1:]):
         return []  # "Name, Title": a person's signature line
     if len(parts) > 1 and not all(len(p.split()) <= 6 for p in parts):
         return [line]
     if len(parts) > 1:
         # "A, B and C" lists; a lone "Bosnia and Herzegovina" stays whole.
-        parts[-1:] = [p for p in _AND_LAST.split(parts[-1]) if p.strip()]
+        parts[-1:] = [p for p in _split_and(parts[-1]) if p.strip()]
     return parts
 
 
 def _clean(piece: str) -> str | None:
-    name = _AS_ROLE.sub("", " ".join(piece.split())).strip(" .,:;-–—*\"'“”")
+    name = _cut_clause(" ".join(piece.split()), _AS_ROLE).strip(" .,:;-–—*\"'“”")
     name = _LEAD.sub("", name)
     if not name or name.casefold() in _NOT_NAMES or _PAGE.match(name):
         return None
@@ -201,3 +216,71 @@ def _is_name(name: str) -> bool:
         return False
     # A lower-case start is the middle of a sentence ("met in New York on ...").
     return not name[0].islower() or name.split()[0].casefold() in {"al", "el", "ad", "as", "an"}
+
+
+def _cut_spans(text: str, opening: re.Pattern[str], closer: str | None = None) -> str:
+    """``text`` with each span from a match of ``opening`` to its closer replaced by a space.
+
+    The closer is "]" after "[", else ``closer`` or ")". An opening with no closer after it is
+    left as it is, and so is every later one of the same closer: one pass, linear in the text.
+    """
+    pieces: list[str] = []
+    position = 0
+    unclosed: set[str] = set()
+    while match := opening.search(text, position):
+        close = closer or ("]" if match.group().startswith("[") else ")")
+        end = -1 if close in unclosed else text.find(close, match.end())
+        if end < 0:
+            unclosed.add(close)
+            pieces.append(text[position : match.end()])
+        else:
+            pieces.append(text[position : match.start()] + " ")
+            end += 1
+        position = max(end, match.end())
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _cut_clause(text: str, clause: re.Pattern[str]) -> str:
+    """``text`` up to where ``clause`` first matches, without the spaces and comma before it."""
+    match = clause.search(text)
+    return text if match is None else _trim_comma(text[: match.start()])
+
+
+def _trim_comma(text: str) -> str:
+    """``text`` without trailing spaces, then one comma, then spaces ("A ,  " → "A")."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text.endswith(",") else text
+
+
+def _split_and(text: str) -> list[str]:
+    """``text`` split at each " and " before a capital, the comma before it dropped."""
+    pieces: list[str] = []
+    position = 0
+    for match in _AND_LAST.finditer(text):
+        pieces.append(_trim_comma(text[position : match.start()]))
+        position = match.end()
+    pieces.append(text[position:])
+    return pieces
+
+
+def _split_commas(text: str) -> list[str]:
+    """``text`` split at commas outside parentheses: a comma followed by ")" before any "("
+    stays (as in "Front (North, South)"). One pass from the right, so linear in the text."""
+    cuts: list[int] = []
+    closes_first = False  # whether the nearest parenthesis to the right is a ")"
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char == ")":
+            closes_first = True
+        elif char == "(":
+            closes_first = False
+        elif char == "," and not closes_first:
+            cuts.append(index)
+    pieces: list[str] = []
+    start = 0
+    for cut in reversed(cuts):
+        pieces.append(text[start:cut])
+        start = cut + 1
+    pieces.append(text[start:])
+    return pieces

@@ -3,16 +3,22 @@
 Exports differ: a byte-order mark, a blank first header, duplicated columns, missing ``Part``,
 extra columns, dates as DD/MM/YYYY or ISO. The reader keeps what it understands and lists the
 rest in :attr:`PaxTable.notes`; it raises only when the file cannot be a PA-X export at all.
+
+The file is read a line at a time and never held whole. A row longer than ``max_field_bytes``
+(one line, or a quoted field over several) is refused before it is read into memory: its size is
+counted as the rest of the line streams past, so a 100 MB line costs no more than a short one.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from accords.errors import UsageError
 from accords.importing.pax.mapping import KNOWN_IGNORED, META_COLUMNS, PROVISION_COLUMNS
@@ -21,6 +27,12 @@ from accords.model.common import CONTROL
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 _MISSING = frozenset({"", "NA", "N/A", "na", "n/a"})
+
+#: The longest row (and so field) read by default: PA-X rows are a few kilobytes.
+DEFAULT_MAX_FIELD_BYTES = 1_000_000
+#: How much of an over-long line is read at a time while its size is counted.
+_CHUNK = 1 << 20
+_BOM = b"\xef\xbb\xbf"
 
 DMY = "DD/MM/YYYY"
 ISO = "ISO (YYYY-MM-DD)"
@@ -58,19 +70,35 @@ class PaxTable:
     notes: list[str] = field(default_factory=list)
 
 
-def read_pax(path: Path) -> PaxTable:
-    """Read a PA-X CSV export; :class:`UsageError` when it is unreadable or has no AgtId."""
+def read_pax(path: Path, max_field_bytes: int = DEFAULT_MAX_FIELD_BYTES) -> PaxTable:
+    """Read a PA-X CSV export; :class:`UsageError` when it is unreadable, has no AgtId, or has a
+    row longer than ``max_field_bytes``."""
+    # Rows are bounded by _Lines; the csv module's own limit (in characters) must not cut first.
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            records = list(csv.reader(handle))
+        with path.open("rb") as handle:
+            lines = _Lines(path, handle, max_field_bytes)
+            reader = csv.reader(lines)
+            try:
+                return _read(path, reader, lines)
+            except csv.Error as exc:
+                raise UsageError(
+                    f"{path}: line {lines.number}: cannot read it as CSV ({exc})"
+                ) from None
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise UsageError(f"{path}: cannot read it as a UTF-8 CSV file ({exc})") from None
-    if not records:
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def _read(path: Path, reader: Iterator[list[str]], lines: _Lines) -> PaxTable:
+    """The table of the rows ``reader`` gives, one row held at a time."""
+    first = next(reader, None)
+    if first is None:
         raise UsageError(f"{path}: the file is empty")
-    header = [name.strip() for name in records[0]]
+    lines.next_row()
+    header = [name.strip() for name in first]
+    lines.header = header
     table = PaxTable(path, columns=len(header))
     index = _index_columns(header, table)
     if "AgtId" not in index:
@@ -81,15 +109,19 @@ def read_pax(path: Path) -> PaxTable:
     known = {*META_COLUMNS, *KNOWN_IGNORED, *PROVISION_COLUMNS}
     table.unknown_columns = [h for h in index if h not in known]
     provisions = [(c, index[c]) for c in PROVISION_COLUMNS if c in index]
-    raw_dates = [_cell(r, index.get("Dat")) for r in records[1:]]
-    table.date_format = detect_date_format([d for d in raw_dates if d])
+    raw_dates: list[str] = []
     seen: set[int] = set()
-    for number, record in enumerate(records[1:], start=2):
+    for record in reader:
+        number = lines.start
+        lines.next_row()
+        if date := _cell(record, index.get("Dat")):
+            raw_dates.append(date)
         if not any(cell.strip() for cell in record):
             continue
         row = _row(number, record, index, provisions, table, seen)
         if row is not None:
             table.rows.append(row)
+    table.date_format = detect_date_format(raw_dates)
     return table
 
 
@@ -197,3 +229,75 @@ def _cell(record: list[str], position: int | None) -> str | None:
 def _few(names: list[str]) -> str:
     shown = ", ".join(repr(n) for n in names[:6])
     return shown + (", …" if len(names) > 6 else "")
+
+
+class _Lines:
+    """The decoded lines of an export for :func:`csv.reader`, each row's size counted as it is
+    read: a row that grows past ``limit`` bytes is refused before the rest of it is read."""
+
+    def __init__(self, path: Path, handle: BinaryIO, limit: int) -> None:
+        self.path = path
+        self.handle = handle
+        self.limit = limit
+        self.number = 0  # the line last read, from 1
+        self.start = 1  # the line the current row starts on
+        self.header: list[str] | None = None
+        self._held: list[str] = []
+        self._size = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        # Never more than the row's remaining allowance plus one byte, whatever the line's length.
+        data = self.handle.readline(self.limit - self._size + 1)
+        if not data:
+            raise StopIteration
+        self.number += 1
+        if self.number == 1 and data.startswith(_BOM):
+            data = data[len(_BOM) :]
+        if self._size + len(data) > self.limit:
+            raise self._too_long(data)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UsageError(
+                f"{self.path}: line {self.number}: not UTF-8 (byte {exc.start + 1} of the line: "
+                f"{exc.reason}); save the export as UTF-8"
+            ) from None
+        self._held.append(text)
+        self._size += len(data)
+        return text
+
+    def next_row(self) -> None:
+        """Start counting the next row (the csv reader has finished the current one)."""
+        self._held.clear()
+        self._size = 0
+        self.start = self.number + 1
+
+    def _too_long(self, data: bytes) -> UsageError:
+        """The error for a row over the limit: its line, its column, its size so far."""
+        column = self._column(data)
+        size = self._size + len(data)
+        while not data.endswith(b"\n"):
+            data = self.handle.readline(_CHUNK)  # counted, not kept
+            if not data:
+                break
+            size += len(data)
+        where = (
+            f"line {self.number}"
+            if self.start == self.number
+            else (f"lines {self.start}-{self.number}")
+        )
+        return UsageError(
+            f"{self.path}: {where}, {column}: {size:,} bytes in one row, over the limit of "
+            f"{self.limit:,} bytes; is this a PA-X export? (--max-field-bytes raises the limit)"
+        )
+
+    def _column(self, cut: bytes) -> str:
+        """The column the row had reached when it went over the limit, with its name if known."""
+        text = "".join(self._held) + cut.decode("utf-8", "ignore")
+        cells = next(csv.reader(io.StringIO(text, newline="")), [""])
+        number = len(cells)
+        name = self.header[number - 1] if self.header and number <= len(self.header) else ""
+        return f"column {number}" + (f" ({name})" if name else "")
