@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,11 @@ class Frame:
 
     columns: dict[str, Any]
     bad_rows: list[tuple[int, int]]
+    #: Per skipped row (sorted), the table index the next kept row has: computed once.
+    _skipped_positions: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._skipped_positions = [row - 2 - k for k, (row, _) in enumerate(self.bad_rows)]
 
     @classmethod
     def read(cls, path: Path, names: list[str], dictionary_columns: Iterable[str] = ()) -> Frame:
@@ -87,14 +92,9 @@ class Frame:
 
     def row_number(self, index: int) -> int:
         """The file's row number (the header is row 1) of the table's row ``index``."""
-        number = index + 2
-        skipped = [row for row, _ in self.bad_rows]
-        # Each skipped row at or before the candidate number pushes it one further.
-        while True:
-            moved = index + 2 + bisect_right(skipped, number)
-            if moved == number:
-                return number
-            number = moved
+        # The k-th skipped row (sorted) sits at table position row - 2 - k: a table row is
+        # pushed one further by each skipped row at or before its own position.
+        return index + 2 + bisect_right(self._skipped_positions, index)
 
     def _encoded(self, name: str) -> tuple[list[str], Any]:
         """Distinct values of a column and, per row, the index of its value (NumPy)."""

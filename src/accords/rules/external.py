@@ -220,7 +220,7 @@ def _check_frame(dataset: Dataset, frame: Frame, report: _Report) -> None:
     a1, a2 = codes
     candidate = fighting & (a1 >= 0) & (a2 >= 0) & (a1 != a2) & (days >= 0)
     windows = ceasefire_windows(dataset, code_of)
-    if not windows.by_pair or not candidate.any():
+    if not windows.spans or not candidate.any():
         return
     report.findings.extend(
         fighting_findings(dataset, frame, report.path, windows, candidate, (a1, a2), days)

@@ -76,7 +76,7 @@ def fighting_findings(
     for key, start, count in zip(
         unique_keys.tolist(), starts.tolist(), counts.tolist(), strict=True
     ):
-        spans = windows.by_pair.get((key // n_actors, key % n_actors))
+        spans = windows.between(key // n_actors, key % n_actors)
         if not spans:
             continue
         pair_rows = rows[start : start + count]
