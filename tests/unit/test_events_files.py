@@ -169,3 +169,17 @@ def test_the_line_limit_is_an_option(tmp_path: Path) -> None:
             "(--max-field-bytes); the file is not read",
         )
     ]
+
+
+def test_a_short_row_not_utf8_is_a_finding_at_its_row(dataset: Dataset, tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    path.write_bytes((HEADER + ROW).encode() + b"A2,2017-01-02,Caf\xe9\n" + ROW.encode())
+    findings = check_events_file(dataset, path)
+    assert [(f.code, f.line, f.col, f.message) for f in findings] == [
+        (
+            "X103",
+            3,
+            1,
+            "row 3: expected 6 columns, got 3, and bytes that are not UTF-8; the file is not read",
+        )
+    ]

@@ -6,13 +6,35 @@ pyarrow and NumPy are imported inside the functions: only ``check --events`` nee
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from accords.model.names import normalise_name
+
+
+@contextmanager
+def _quiet_handler_errors() -> Iterator[None]:
+    """Silence pyarrow's report of a skipped row it could not decode to call ``skip`` with.
+
+    pyarrow then fails the read with the row's number (reported as a finding); its own report
+    would be a traceback on standard error.
+    """
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
 
 
 def _decoded(table: Any, names: list[str]) -> tuple[Any, list[tuple[int, str]]]:
@@ -86,6 +108,10 @@ class Frame:
 
         def load(fast: bool, column_types: dict[str, Any]) -> Any:
             bad.clear()
+            with _quiet_handler_errors():
+                return _read_csv(fast, column_types)
+
+        def _read_csv(fast: bool, column_types: dict[str, Any]) -> Any:
             return pacsv.read_csv(
                 path,
                 read_options=pacsv.ReadOptions(use_threads=fast, block_size=1 << 22),
@@ -101,7 +127,13 @@ class Frame:
             )
 
         def load_both(column_types: dict[str, Any]) -> Any:
-            table = load(True, column_types)
+            try:
+                table = load(True, column_types)
+            except pa.ArrowInvalid as exc:
+                if "CSV parse error" not in str(exc):
+                    raise
+                # Read again serially, so that pyarrow's error names the row.
+                return load(False, column_types)
             if bad:
                 # The fast pass neither allows line breaks inside quoted values (they halve its
                 # speed) nor numbers the rows it skips; a serial pass that does both reads the

@@ -9,6 +9,7 @@ by pair of actors. A row is never visited one at a time in Python.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,7 +178,7 @@ def check_events_file(
     try:
         frame = Frame.read(path, columns, dictionary_columns=REQUIRED_COLUMNS)
     except Exception as exc:  # pyarrow raises ArrowInvalid and friends for bad bytes
-        return [_unreadable(report.path, f"cannot read as CSV: {_first_line(exc)}")]
+        return [_cannot_read(report.path, exc)]
     for row, width in frame.bad_rows:
         report.row_problem(row, f"{width} field(s), the header has {len(header)}")
     for index, column in frame.not_utf8:
@@ -208,6 +209,20 @@ def _too_long(path: Path, line: LongLine, limit: int) -> Finding:
         f"of {limit:,} bytes (--max-field-bytes); the file is not read",
         line.number,
         col,
+    )
+
+
+def _cannot_read(path: str, exc: Exception) -> Finding:
+    """The finding for pyarrow's error, at the row it names (a malformed row not UTF-8)."""
+    message = _first_line(exc)
+    found = re.search(r"Row #(\d+): (Expected \d+ columns, got \d+)", message)
+    if found is None:
+        return _unreadable(path, f"cannot read as CSV: {message}")
+    row = int(found.group(1))
+    return _unreadable(
+        path,
+        f"row {row}: {found.group(2).lower()}, and bytes that are not UTF-8; the file is not read",
+        row,
     )
 
 
