@@ -17,6 +17,27 @@ from typing import Any
 from accords.model.names import normalise_name
 
 
+def _read_csv(path: Path, fast: bool, types: dict[str, Any], bad: list[tuple[int, int]]) -> Any:
+    """The columns ``types`` names, read by pyarrow; rows of the wrong width go to ``bad``."""
+    from pyarrow import csv as pacsv  # type: ignore[import-untyped]
+
+    def skip(row: Any) -> str:
+        bad.append((row.number if row.number is not None else -1, row.actual_columns))
+        return "skip"
+
+    return pacsv.read_csv(
+        path,
+        read_options=pacsv.ReadOptions(use_threads=fast, block_size=1 << 22),
+        parse_options=pacsv.ParseOptions(newlines_in_values=not fast, invalid_row_handler=skip),
+        convert_options=pacsv.ConvertOptions(
+            include_columns=list(types),
+            column_types=types,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+
+
 @contextmanager
 def _quiet_handler_errors() -> Iterator[None]:
     """Silence pyarrow's report of a skipped row it could not decode to call ``skip`` with.
@@ -40,7 +61,7 @@ def _quiet_handler_errors() -> Iterator[None]:
 def _decoded(table: Any, names: list[str]) -> tuple[Any, list[tuple[int, str]]]:
     """The table's byte columns as text, and the (row, column) of each cell not UTF-8."""
     import numpy as np
-    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow as pa
 
     columns: list[Any] = []
     not_utf8: list[tuple[int, str]] = []
@@ -95,36 +116,16 @@ class Frame:
     def read(cls, path: Path, names: list[str], dictionary_columns: Iterable[str] = ()) -> Frame:
         """Read ``names`` as text; rows of the wrong width are skipped and remembered."""
         import pyarrow as pa
-        from pyarrow import csv as pacsv
 
         bad: list[tuple[int, int]] = []
         # Columns of few distinct values are read dictionary-encoded: each string is held once.
         encoded = pa.dictionary(pa.int32(), pa.string())
         types = {name: encoded if name in dictionary_columns else pa.string() for name in names}
 
-        def skip(row: Any) -> str:
-            bad.append((row.number if row.number is not None else -1, row.actual_columns))
-            return "skip"
-
         def load(fast: bool, column_types: dict[str, Any]) -> Any:
             bad.clear()
             with _quiet_handler_errors():
-                return _read_csv(fast, column_types)
-
-        def _read_csv(fast: bool, column_types: dict[str, Any]) -> Any:
-            return pacsv.read_csv(
-                path,
-                read_options=pacsv.ReadOptions(use_threads=fast, block_size=1 << 22),
-                parse_options=pacsv.ParseOptions(
-                    newlines_in_values=not fast, invalid_row_handler=skip
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    include_columns=names,
-                    column_types=column_types,
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
+                return _read_csv(path, fast, column_types, bad)
 
         def load_both(column_types: dict[str, Any]) -> Any:
             try:
