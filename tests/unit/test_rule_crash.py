@@ -70,7 +70,7 @@ def test_the_crash_is_not_reported_when_the_rule_is_not_selected() -> None:
 
 
 def test_a_crash_in_the_events_check_is_one_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(dataset: Dataset, path: Path) -> list[Finding]:
+    def broken(dataset: Dataset, path: Path, max_field_bytes: int) -> list[Finding]:
         raise KeyError("event_date")
 
     line = broken.__code__.co_firstlineno + 1

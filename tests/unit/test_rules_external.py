@@ -77,17 +77,47 @@ def test_missing_column_is_one_finding(dataset: Dataset, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "found"),
     [
-        b"",
-        b"\x00\xff\xfe junk \x89PNG\r\n",
-        b"event_date,event_type,actor1,actor2\n\xff\xfe,a,b,c\n",
+        (b"", [("X103", 1, 1, "the file is empty (0 bytes)")]),
+        (
+            b"\x00\xff\xfe junk \x89PNG\r\n",
+            [
+                (
+                    "X103",
+                    1,
+                    1,
+                    "missing required column(s): event_date, event_type, actor1, actor2",
+                )
+            ],
+        ),
+        (
+            b"event_date,event_type,actor1,actor2\n\xff\xfe,a,b,c\n",
+            [
+                (
+                    "X101",
+                    1,
+                    1,
+                    "2 actor string(s) in 2 actor cell(s) map to no actor: 'b' (1), 'c' (1)",
+                ),
+                ("X102", 2, 1, "row 2, column event_date: '\ufffd\ufffd' is not a date"),
+                (
+                    "X102",
+                    2,
+                    1,
+                    "row 2, column event_date: bytes that are not UTF-8 (read as "
+                    "\ufffd); save the file as UTF-8",
+                ),
+            ],
+        ),
     ],
     ids=["empty", "binary", "bad-utf8"],
 )
-def test_unreadable_files_are_findings(dataset: Dataset, tmp_path: Path, content: bytes) -> None:
+def test_unreadable_files_are_findings(
+    dataset: Dataset, tmp_path: Path, content: bytes, found: list[tuple[str, int, int, str]]
+) -> None:
     findings = _check(dataset, tmp_path, content)
-    assert findings and all(f.code in ("X102", "X103") for f in findings)
+    assert sorted((f.code, f.line, f.col, f.message) for f in findings) == found
 
 
 def test_a_byte_order_mark_is_accepted(dataset: Dataset, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 #: A check of an events file (``check --events``): the findings of the record against it.
-EventsCheck = Callable[["Dataset", Path], list[Finding]]
+EventsCheck = Callable[["Dataset", Path, int], list[Finding]]
 #: The events checks by the family of codes they report, registered by their rule modules.
 EVENTS_CHECKS: dict[str, EventsCheck] = {}
 

@@ -38,6 +38,8 @@ class CheckOptions:
     strict: bool = False
     #: An ACLED-format CSV of events to check the record against (the ``X`` rules).
     events: Path | None = None
+    #: The longest line of the events file read, in bytes (``--max-field-bytes``).
+    max_field_bytes: int = 1 << 20
     #: The folder of archived source texts to check quotes against (default: accords.toml's).
     texts: Path | None = None
 
@@ -90,17 +92,18 @@ def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Fi
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
             crashes.append(internal_error(dataset, code, exc))
     if options.events is not None:
-        findings.extend(_events_findings(dataset, options.events, rules, crashes))
+        findings.extend(_events_findings(dataset, options, rules, crashes))
     kept = selection.apply(findings, off)
     return sorted({*kept, *crashes}, key=report_order)
 
 
 def _events_findings(
-    dataset: Dataset, events: Path, rules: dict[str, Rule], crashes: list[Finding]
+    dataset: Dataset, options: CheckOptions, rules: dict[str, Rule], crashes: list[Finding]
 ) -> list[Finding]:
     """The ``X`` findings of the events file; a crash among them is one internal error."""
     try:
-        return EVENTS_CHECKS["X"](dataset, events)
+        assert options.events is not None
+        return EVENTS_CHECKS["X"](dataset, options.events, options.max_field_bytes)
     except AccordsError:  # a missing file is the user's error, reported as such
         raise
     except Exception as exc:

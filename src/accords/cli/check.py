@@ -32,6 +32,14 @@ def check(
         Path | None,
         typer.Option("--events", help="An ACLED-format CSV of events to check the record against."),
     ] = None,
+    max_field_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-field-bytes",
+            min=1,
+            help="With --events: refuse an events file with a line longer than this (bytes).",
+        ),
+    ] = 1 << 20,
     texts: Annotated[
         Path | None,
         typer.Option(
@@ -55,6 +63,11 @@ def check(
     from accords.checking.runner import check as check_dataset
 
     options = CheckOptions(
-        select=_codes(select), ignore=_codes(ignore), strict=strict, events=events, texts=texts
+        select=_codes(select),
+        ignore=_codes(ignore),
+        strict=strict,
+        events=events,
+        texts=texts,
+        max_field_bytes=max_field_bytes,
     )
     raise typer.Exit(emit_findings(check_dataset(options=options), fmt))

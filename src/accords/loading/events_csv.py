@@ -6,13 +6,80 @@ pyarrow and NumPy are imported inside the functions: only ``check --events`` nee
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from accords.model.names import normalise_name
+
+
+def _read_csv(path: Path, fast: bool, types: dict[str, Any], bad: list[tuple[int, int]]) -> Any:
+    """The columns ``types`` names, read by pyarrow; rows of the wrong width go to ``bad``."""
+    from pyarrow import csv as pacsv  # type: ignore[import-untyped]
+
+    def skip(row: Any) -> str:
+        bad.append((row.number if row.number is not None else -1, row.actual_columns))
+        return "skip"
+
+    return pacsv.read_csv(
+        path,
+        read_options=pacsv.ReadOptions(use_threads=fast, block_size=1 << 22),
+        parse_options=pacsv.ParseOptions(newlines_in_values=not fast, invalid_row_handler=skip),
+        convert_options=pacsv.ConvertOptions(
+            include_columns=list(types),
+            column_types=types,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+
+
+@contextmanager
+def _quiet_handler_errors() -> Iterator[None]:
+    """Silence pyarrow's report of a skipped row it could not decode to call ``skip`` with.
+
+    pyarrow then fails the read with the row's number (reported as a finding); its own report
+    would be a traceback on standard error.
+    """
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
+
+
+def _decoded(table: Any, names: list[str]) -> tuple[Any, list[tuple[int, str]]]:
+    """The table's byte columns as text, and the (row, column) of each cell not UTF-8."""
+    import numpy as np
+    import pyarrow as pa
+
+    columns: list[Any] = []
+    not_utf8: list[tuple[int, str]] = []
+    for name in names:
+        column = table.column(name).combine_chunks()
+        values = column.dictionary.to_pylist()
+        texts, bad = [], []
+        for i, value in enumerate(values):
+            try:
+                texts.append(value.decode("utf-8"))
+            except UnicodeDecodeError:
+                texts.append(value.decode("utf-8", "replace"))
+                bad.append(i)
+        indices = column.indices
+        rows = np.flatnonzero(np.isin(indices.to_numpy(zero_copy_only=False), bad))
+        not_utf8.extend((int(row), name) for row in rows.tolist())
+        columns.append(pa.DictionaryArray.from_arrays(indices, pa.array(texts, pa.string())))
+    return pa.table(columns, names=names), not_utf8
 
 
 def parse_acled_date(text: str) -> int:
@@ -37,47 +104,57 @@ class Frame:
 
     columns: dict[str, Any]
     bad_rows: list[tuple[int, int]]
+    #: Cells that are not UTF-8, as (table row, column), read with U+FFFD in their place.
+    not_utf8: list[tuple[int, str]] = field(default_factory=list)
+    #: Per skipped row (sorted), the table index the next kept row has: computed once.
+    _skipped_positions: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._skipped_positions = [row - 2 - k for k, (row, _) in enumerate(self.bad_rows)]
 
     @classmethod
     def read(cls, path: Path, names: list[str], dictionary_columns: Iterable[str] = ()) -> Frame:
         """Read ``names`` as text; rows of the wrong width are skipped and remembered."""
-        import pyarrow as pa  # type: ignore[import-untyped]
-        from pyarrow import csv as pacsv
+        import pyarrow as pa
 
         bad: list[tuple[int, int]] = []
         # Columns of few distinct values are read dictionary-encoded: each string is held once.
         encoded = pa.dictionary(pa.int32(), pa.string())
-        types = {name: encoded for name in names if name in dictionary_columns}
+        types = {name: encoded if name in dictionary_columns else pa.string() for name in names}
 
-        def skip(row: Any) -> str:
-            bad.append((row.number if row.number is not None else -1, row.actual_columns))
-            return "skip"
-
-        def load(fast: bool) -> Any:
+        def load(fast: bool, column_types: dict[str, Any]) -> Any:
             bad.clear()
-            return pacsv.read_csv(
-                path,
-                read_options=pacsv.ReadOptions(use_threads=fast, block_size=1 << 22),
-                parse_options=pacsv.ParseOptions(
-                    newlines_in_values=not fast, invalid_row_handler=skip
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    include_columns=names,
-                    column_types={name: types.get(name, pa.string()) for name in names},
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
+            with _quiet_handler_errors():
+                return _read_csv(path, fast, column_types, bad)
 
-        table = load(fast=True)
-        if bad:
-            # The fast pass neither allows line breaks inside quoted values (they halve its
-            # speed) nor numbers the rows it skips; a serial pass that does both reads the
-            # rare file that needs it.
-            table = load(fast=False)
+        def load_both(column_types: dict[str, Any]) -> Any:
+            try:
+                table = load(True, column_types)
+            except pa.ArrowInvalid as exc:
+                if "CSV parse error" not in str(exc):
+                    raise
+                # Read again serially, so that pyarrow's error names the row.
+                return load(False, column_types)
+            if bad:
+                # The fast pass neither allows line breaks inside quoted values (they halve its
+                # speed) nor numbers the rows it skips; a serial pass that does both reads the
+                # rare file that needs it.
+                table = load(False, column_types)
+            return table
+
+        not_utf8: list[tuple[int, str]] = []
+        try:
+            table = load_both(types)
+        except pa.ArrowInvalid as exc:
+            if "invalid UTF8" not in str(exc):
+                raise
+            # Bytes that are not UTF-8 in a few cells (a row pasted from another encoding):
+            # the columns are read again as bytes, and those cells reported and decoded.
+            table = load_both({name: pa.dictionary(pa.int32(), pa.binary()) for name in names})
+            table, not_utf8 = _decoded(table.unify_dictionaries(), names)
         table = table.unify_dictionaries()
         columns = {name: table.column(name).combine_chunks() for name in names}
-        return cls(columns, sorted(bad))
+        return cls(columns, sorted(bad), sorted(not_utf8))
 
     def has(self, name: str) -> bool:
         return name in self.columns
@@ -87,14 +164,9 @@ class Frame:
 
     def row_number(self, index: int) -> int:
         """The file's row number (the header is row 1) of the table's row ``index``."""
-        number = index + 2
-        skipped = [row for row, _ in self.bad_rows]
-        # Each skipped row at or before the candidate number pushes it one further.
-        while True:
-            moved = index + 2 + bisect_right(skipped, number)
-            if moved == number:
-                return number
-            number = moved
+        # The k-th skipped row (sorted) sits at table position row - 2 - k: a table row is
+        # pushed one further by each skipped row at or before its own position.
+        return index + 2 + bisect_right(self._skipped_positions, index)
 
     def _encoded(self, name: str) -> tuple[list[str], Any]:
         """Distinct values of a column and, per row, the index of its value (NumPy)."""
@@ -145,3 +217,96 @@ class Frame:
         values, indices = self._encoded(name)
         hit = np.array([v.strip() in wanted for v in values], dtype=bool)
         return hit[indices] if len(values) else np.zeros(0, bool)
+
+
+#: The longest line (and so field) an events file may have, in bytes: ``--max-field-bytes``.
+MAX_FIELD_BYTES = 1 << 20
+#: Bytes read at a time while looking for a line over the limit.
+_SCAN_CHUNK = 1 << 23
+
+
+@dataclass(frozen=True)
+class LongLine:
+    """The first line over the limit: its number, its start (a byte offset), its length."""
+
+    number: int
+    start: int
+    length: int
+
+
+def find_long_line(path: Path, limit: int) -> LongLine | None:
+    """The first line of more than ``limit`` bytes, found without holding it in memory.
+
+    From each line's start, the last line break within ``limit`` bytes is looked for (one
+    ``rfind`` in C): found, the search jumps past it; not found, the line is too long. Each byte
+    is looked at about once, whatever the number of lines; a buffer of a few MB is all it holds.
+    """
+    buffer = bytearray(max(_SCAN_CHUNK, 2 * (limit + 1)))
+    line_start = 0
+    with path.open("rb") as handle:
+        while True:
+            handle.seek(line_start)
+            n = handle.readinto(buffer)
+            base = line_start
+            while line_start + limit < base + n:
+                newline = _last_break(buffer, line_start - base, line_start - base + limit + 1)
+                if newline < 0:
+                    return _long_line(path, line_start)
+                line_start = base + newline + 1
+            if n < len(buffer):  # the end of the file: its last line is within the limit
+                return None
+            # Read on from the last line break of this buffer.
+            newline = _last_break(buffer, line_start - base, n)
+            line_start = base + newline + 1 if newline >= 0 else line_start
+
+
+def _last_break(buffer: bytearray, start: int, end: int) -> int:
+    # A file of old Mac line ends (CR only) has no LF at all: CR is looked for only then.
+    newline = buffer.rfind(b"\n", start, end)
+    return newline if newline >= 0 else buffer.rfind(b"\r", start, end)
+
+
+def _long_line(path: Path, start: int) -> LongLine:
+    """The number and length of the line at ``start``, counted a buffer at a time."""
+    number, length = 1, 0
+    with path.open("rb") as handle:
+        done = 0
+        while done < start:
+            chunk = handle.read(min(_SCAN_CHUNK, start - done))
+            number += chunk.count(b"\n") or chunk.count(b"\r")
+            done += len(chunk)
+        while chunk := handle.read(_SCAN_CHUNK):
+            end = min((i for i in (chunk.find(b"\n"), chunk.find(b"\r")) if i >= 0), default=-1)
+            if end >= 0:
+                return LongLine(number, start, length + end)
+            length += len(chunk)
+    return LongLine(number, start, length)
+
+
+def field_at(head: bytes) -> tuple[int, int]:
+    """The index of the field open at the end of ``head`` (a line's start), and its column."""
+    index, field_start, quoted = 0, 0, False
+    for position, char in enumerate(head.decode("utf-8", "replace")):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            index, field_start = index + 1, position + 1
+    return index, field_start + 1
+
+
+#: The first bytes of files that are not CSV text, and what they are.
+_MAGIC = (
+    (b"\x1f\x8b", "gzip-compressed data, not CSV text: decompress it first (gunzip)"),
+    (b"PK\x03\x04", "a ZIP archive, not CSV text: extract the CSV from it first"),
+    (b"\xff\xfe", "UTF-16 text, not UTF-8: save it as UTF-8"),
+    (b"\xfe\xff", "UTF-16 text, not UTF-8: save it as UTF-8"),
+)
+
+
+def not_text(path: Path) -> str | None:
+    """What the file is when its first bytes show that it is not CSV text, else None."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if not head:
+        return "the file is empty (0 bytes)"
+    return next((what for magic, what in _MAGIC if head.startswith(magic)), None)

@@ -31,13 +31,36 @@ def actor_strings(actors: Iterable[Actor]) -> dict[str, str]:
 
 @dataclass
 class Agreements:
-    """Ceasefire windows by pair of party codes: ``(low, high) → [(id, first day, last day)]``."""
+    """Ceasefire windows, and per actor code the sides it fights for in each of them.
 
-    by_pair: dict[tuple[int, int], list[tuple[str, int, int]]] = field(default_factory=dict)
+    A pair of actors is bound by a window when both fight for it on different sides. Testing
+    that per pair of codes met in the events keeps the work linear in the size of each party:
+    enumerating every member pair of every pair of parties would be quadratic in it.
+    """
+
+    #: Per window: ``(agreement id, first day, last day)``.
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Actor code → window index → the indices of the parties it fights for there.
+    sides: dict[int, dict[int, frozenset[int]]] = field(default_factory=dict)
+
+    def between(self, a: int, b: int) -> list[tuple[str, int, int]]:
+        """The windows that bind actors ``a`` and ``b`` as two different parties."""
+        left, right = self.sides.get(a), self.sides.get(b)
+        if not left or not right:
+            return []
+        if len(right) < len(left):
+            left, right = right, left
+        found = []
+        for window, mine in left.items():
+            theirs = right.get(window)
+            # Some side of one differs from some side of the other, unless both are one same side.
+            if theirs and not (len(mine) == 1 and mine == theirs):
+                found.append(window)
+        return [self.spans[window] for window in sorted(found)]
 
 
 def ceasefire_windows(dataset: Dataset, code_of: dict[str, int]) -> Agreements:
-    """The days each ceasefire certainly held (:func:`days_in_force`), by pair of its parties."""
+    """The days each ceasefire certainly held (:func:`days_in_force`), with its parties' sides."""
     windows = Agreements()
     members = _members(dataset.actors.values())
     for agreement in dataset.agreements.values():
@@ -53,9 +76,13 @@ def ceasefire_windows(dataset: Dataset, code_of: dict[str, int]) -> Agreements:
         if last < first:
             continue
         parties = {p.actor for p in agreement.participants if Role.PARTY in p.roles}
-        span = (agreement.id, first, last)
-        for pair in _party_pairs(parties, members, code_of):
-            windows.by_pair.setdefault(pair, []).append(span)
+        sides = _sides(parties, members, code_of)
+        if len(sides) < 2:
+            continue
+        window = len(windows.spans)
+        windows.spans.append((agreement.id, first, last))
+        for code, own in _sides_by_code(sides).items():
+            windows.sides.setdefault(code, {})[window] = own
     return windows
 
 
@@ -82,17 +109,20 @@ def _members(actors: Iterable[Actor]) -> dict[str, set[str]]:
     return members
 
 
-def _party_pairs(
+def _sides(
     parties: set[str], members: dict[str, set[str]], code_of: dict[str, int]
-) -> set[tuple[int, int]]:
-    """Pairs of actor codes ``(low, high)`` that fight for two different parties."""
-    sides = sorted(parties & members.keys())
-    pairs: set[tuple[int, int]] = set()
-    for i, left in enumerate(sides):
-        for right in sides[i + 1 :]:
-            for a in members[left]:
-                for b in members[right]:
-                    if a != b and a in code_of and b in code_of:
-                        low, high = sorted((code_of[a], code_of[b]))
-                        pairs.add((low, high))
-    return pairs
+) -> list[set[int]]:
+    """Per party (in id order), the codes of the actors that fight for it."""
+    return [
+        {code_of[a] for a in members[party] if a in code_of}
+        for party in sorted(parties & members.keys())
+    ]
+
+
+def _sides_by_code(sides: list[set[int]]) -> dict[int, frozenset[int]]:
+    """Actor code → the indices of the sides it fights for."""
+    found: dict[int, set[int]] = {}
+    for index, codes in enumerate(sides):
+        for code in codes:
+            found.setdefault(code, set()).add(index)
+    return {code: frozenset(own) for code, own in found.items()}

@@ -9,6 +9,7 @@ by pair of actors. A row is never visited one at a time in Python.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,14 @@ from typing import TYPE_CHECKING
 from accords.checking.registry import EVENTS_CHECKS, Rule, register
 from accords.errors import UsageError
 from accords.findings import Finding, Severity
-from accords.loading.events_csv import Frame
+from accords.loading.events_csv import (
+    MAX_FIELD_BYTES,
+    Frame,
+    LongLine,
+    field_at,
+    find_long_line,
+    not_text,
+)
 from accords.rules.acled import actor_strings, ceasefire_windows
 from accords.rules.fighting import fighting_findings
 
@@ -124,12 +132,11 @@ class _Report:
     findings: list[Finding] = field(default_factory=list)
     malformed: int = 0
 
-    def row_problem(self, row: int, message: str) -> None:
+    def row_problem(self, row: int, message: str, column: str | None = None) -> None:
         self.malformed += 1
+        where = f"row {row}, column {column}" if column else f"row {row}"
         if self.malformed <= MAX_ROW_FINDINGS:
-            self.findings.append(
-                MALFORMED_ROW.finding(f"row {row}: {message}", (self.path, row, 1))
-            )
+            self.findings.append(MALFORMED_ROW.finding(f"{where}: {message}", (self.path, row, 1)))
 
     def close(self) -> list[Finding]:
         hidden = self.malformed - MAX_ROW_FINDINGS
@@ -142,41 +149,81 @@ class _Report:
         return self.findings
 
 
-def check_events_file(dataset: Dataset, path: Path) -> list[Finding]:
-    """Findings of checking the dataset against an ACLED-format CSV; never raises on content."""
+def check_events_file(
+    dataset: Dataset, path: Path, max_field_bytes: int = MAX_FIELD_BYTES
+) -> list[Finding]:
+    """Findings of checking the dataset against an ACLED-format CSV; never raises on content.
+
+    No line over ``max_field_bytes`` is ever held in memory: such a file is refused whole.
+    """
+    if path.is_dir():
+        return [_unreadable(str(path), "a directory, not a CSV file")]
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     report = _Report(str(path))
+    what = not_text(path)
+    if what is not None:
+        return [_unreadable(report.path, what)]
+    long_line = find_long_line(path, max_field_bytes)
+    if long_line is not None:
+        return [_too_long(path, long_line, max_field_bytes)]
     header = _read_header(path)
-    if header is None:
-        report.findings.append(
-            UNREADABLE_EVENTS_FILE.finding("not a CSV file with a header row", (report.path, 1, 1))
-        )
-        return report.findings
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        report.findings.append(
-            UNREADABLE_EVENTS_FILE.finding(
-                "missing required column(s): " + ", ".join(missing),
-                (report.path, 1, 1),
-                hint="the header must name " + ", ".join(REQUIRED_COLUMNS),
-            )
-        )
-        return report.findings
-    columns = [*REQUIRED_COLUMNS, *(c for c in OPTIONAL_COLUMNS if c in header)]
+    if isinstance(header, str):
+        return [_unreadable(report.path, header)]
+    problems = _header_problems(report.path, header)
+    if problems:
+        return problems
+    names = [name for name, _ in header]
+    columns = [*REQUIRED_COLUMNS, *(c for c in OPTIONAL_COLUMNS if c in names)]
     try:
         frame = Frame.read(path, columns, dictionary_columns=REQUIRED_COLUMNS)
     except Exception as exc:  # pyarrow raises ArrowInvalid and friends for bad bytes
-        report.findings.append(
-            UNREADABLE_EVENTS_FILE.finding(
-                f"cannot read as CSV: {_first_line(exc)}", (report.path, 1, 1)
-            )
-        )
-        return report.findings
+        return [_cannot_read(report.path, exc)]
     for row, width in frame.bad_rows:
         report.row_problem(row, f"{width} field(s), the header has {len(header)}")
+    for index, column in frame.not_utf8:
+        report.row_problem(
+            frame.row_number(index),
+            "bytes that are not UTF-8 (read as \ufffd); save the file as UTF-8",
+            column,
+        )
     _check_frame(dataset, frame, report)
     return report.close()
+
+
+def _unreadable(path: str, message: str, line: int = 1, col: int = 1) -> Finding:
+    return UNREADABLE_EVENTS_FILE.finding(message, (path, line, col))
+
+
+def _too_long(path: Path, line: LongLine, limit: int) -> Finding:
+    with path.open("rb") as handle:
+        handle.seek(line.start)
+        head = handle.read(limit + 1)
+    header = _read_header(path) if line.number > 1 else None
+    index, col = field_at(head)
+    name = header[index][0] if isinstance(header, list) and index < len(header) else None
+    column = f"column {name}" if name else f"field {index + 1}"
+    return _unreadable(
+        str(path),
+        f"row {line.number}, {column}: the line is {line.length:,} bytes long, over the limit "
+        f"of {limit:,} bytes (--max-field-bytes); the file is not read",
+        line.number,
+        col,
+    )
+
+
+def _cannot_read(path: str, exc: Exception) -> Finding:
+    """The finding for pyarrow's error, at the row it names (a malformed row not UTF-8)."""
+    message = _first_line(exc)
+    found = re.search(r"Row #(\d+): (Expected \d+ columns, got \d+)", message)
+    if found is None:
+        return _unreadable(path, f"cannot read as CSV: {message}")
+    row = int(found.group(1))
+    return _unreadable(
+        path,
+        f"row {row}: {found.group(2).lower()}, and bytes that are not UTF-8; the file is not read",
+        row,
+    )
 
 
 def _first_line(exc: BaseException) -> str:
@@ -184,15 +231,65 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def _read_header(path: Path) -> list[str] | None:
+def _read_header(path: Path) -> list[tuple[str, int]] | str:
+    """The header's names with their columns (characters, from 1), or what is wrong with it."""
     try:
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            header = next(csv.reader(handle), None)
-    except (OSError, csv.Error):
-        return None
-    if not header or not any(name.strip() for name in header):
-        return None
-    return [name.strip() for name in header]
+            line = handle.readline()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    try:
+        names = next(csv.reader([line]), [])
+    except csv.Error as exc:
+        return f"the header row is not CSV: {exc}"
+    if not any(name.strip() for name in names):
+        return "no header row: the first line is blank"
+    cols, col = [], 1
+    for name in names:
+        cols.append(col)
+        # A quoted name takes its two quotes more (doubled quotes inside are rare in headers).
+        col += len(name) + 1 + (2 if line[col - 1 : col] == '"' else 0)
+    return [(name.strip(), c) for name, c in zip(names, cols, strict=True)]
+
+
+def _squashed(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _header_problems(path: str, header: list[tuple[str, int]]) -> list[Finding]:
+    """A finding per required column missing (or renamed) or named twice."""
+    found: list[Finding] = []
+    names = [name for name, _ in header]
+    for required in REQUIRED_COLUMNS:
+        cols = [col for name, col in header if name == required]
+        if len(cols) > 1:
+            found.append(
+                _unreadable(path, f"column {required} is named {len(cols)} times", 1, cols[1])
+            )
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
+    renamed = {
+        required: (name, col)
+        for required in missing
+        for name, col in header
+        if _squashed(name) == _squashed(required)
+    }
+    for required, (name, col) in renamed.items():
+        found.append(
+            _unreadable(path, f"column {name!r} must be named {required} (ACLED's name)", 1, col)
+        )
+    rest = [name for name in missing if name not in renamed]
+    if rest:
+        separator = next((s for s in ";\t|" if len(header) == 1 and s in names[0]), None)
+        found.append(
+            UNREADABLE_EVENTS_FILE.finding(
+                "missing required column(s): " + ", ".join(rest),
+                (path, 1, 1),
+                hint=f"the header is separated by {separator!r}: ACLED's CSV uses commas"
+                if separator
+                else "the header must name " + ", ".join(REQUIRED_COLUMNS),
+            )
+        )
+    return found
 
 
 def _check_frame(dataset: Dataset, frame: Frame, report: _Report) -> None:
@@ -201,7 +298,7 @@ def _check_frame(dataset: Dataset, frame: Frame, report: _Report) -> None:
     days = frame.days("event_date")
     for index in np.flatnonzero(days < 0)[: MAX_ROW_FINDINGS + 1].tolist():
         text = frame.text("event_date", index)
-        report.row_problem(frame.row_number(index), f"event_date {text!r} is not a date")
+        report.row_problem(frame.row_number(index), f"{text!r} is not a date", "event_date")
     report.malformed += max(0, int((days < 0).sum()) - MAX_ROW_FINDINGS - 1)
 
     strings = actor_strings(dataset.actors.values())
@@ -220,7 +317,7 @@ def _check_frame(dataset: Dataset, frame: Frame, report: _Report) -> None:
     a1, a2 = codes
     candidate = fighting & (a1 >= 0) & (a2 >= 0) & (a1 != a2) & (days >= 0)
     windows = ceasefire_windows(dataset, code_of)
-    if not windows.by_pair or not candidate.any():
+    if not windows.spans or not candidate.any():
         return
     report.findings.extend(
         fighting_findings(dataset, frame, report.path, windows, candidate, (a1, a2), days)
