@@ -69,10 +69,16 @@ class Selection:
     def apply(self, findings: Iterable[Finding], defaults_off: frozenset[str]) -> list[Finding]:
         """The findings this selection reports, with their configured severities."""
         kept = []
+        # One verdict per code and severity: a run can hold a hundred thousand findings.
+        verdicts: dict[tuple[str, Severity], Severity | None] = {}
         for finding in findings:
-            if not self.enabled(finding.code, default=finding.code not in defaults_off):
+            key = (finding.code, finding.severity)
+            if key not in verdicts:
+                enabled = self.enabled(finding.code, default=finding.code not in defaults_off)
+                verdicts[key] = self.severity_of(*key) if enabled else None
+            severity = verdicts[key]
+            if severity is None:
                 continue
-            severity = self.severity_of(finding.code, finding.severity)
             kept.append(
                 finding if severity is finding.severity else replace(finding, severity=severity)
             )

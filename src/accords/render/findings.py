@@ -117,7 +117,8 @@ def _safe(text: str) -> str:
     Messages and source lines quote hand-written files, and a key written as ``"\\e[2J"`` must
     not reach the terminal as an escape sequence.
     """
-    return text.translate(_CONTROLS)
+    # Every character escaped is unprintable: most texts take the fast path.
+    return text if text.isprintable() else text.translate(_CONTROLS)
 
 
 def render_json(result: CheckResult, out: TextIO) -> None:
