@@ -134,13 +134,17 @@ class Layout:
     def kind_by_folder_name(self, path: Path, within: Path | None = None) -> str | None:
         """The kind of the nearest parent of ``path`` named like a folder of the layout,
         looking no higher than ``within`` when given."""
-        by_name = {PurePosixPath(f).name: k for k, fs in self.folders.items() for f in fs}
+        names = []
         for parent in path.absolute().parents:
             if within is not None and parent == within:
-                return None
-            if parent.name in by_name:
-                return by_name[parent.name]
-        return None
+                break
+            names.append(parent.name)
+        return self.kind_by_name(names)
+
+    def kind_by_name(self, folders: Iterable[str]) -> str | None:
+        """The kind of the first of ``folders`` (nearest first) named like a layout folder."""
+        by_name = {PurePosixPath(f).name: k for k, fs in self.folders.items() for f in fs}
+        return next((by_name[name] for name in folders if name in by_name), None)
 
     def excluded(self, relative: PurePosixPath) -> bool:
         """Whether ``exclude`` leaves out this path from the root, or a folder it lies in.

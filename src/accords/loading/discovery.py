@@ -59,10 +59,9 @@ def dataset_files(root: Path, layout: Layout | None = None) -> list[RecordFile]:
     layout = layout or Layout()
     root = root.resolve()
     files: list[RecordFile] = []
-    for path in _walk(root, root, layout):
-        files.append(
-            RecordFile(path, display_path(path), None, _folder_kind(path, root, layout), root)
-        )
+    for path, relative in _walk(root, root, layout):
+        kind = layout.kind_of(relative) or layout.kind_by_name(relative.parts[-2::-1])
+        files.append(RecordFile(path, display_path(path), None, kind, root))
     return files
 
 
@@ -89,7 +88,11 @@ def select_files(
             raise UsageError(f"{given}: no such file or directory")
         boundary = _boundary(given, root)
         is_folder = given.is_dir() and not given.is_symlink()
-        for path in _walk(given.absolute(), boundary, Layout(exclude=())) if is_folder else [given]:
+        if is_folder:
+            candidates = [path for path, _ in _walk(given.absolute(), boundary, Layout())]
+        else:
+            candidates = [given]
+        for path in candidates:
             record_file = RecordFile(
                 path, display_path(path), kind, _folder_kind(path, root, layout), boundary
             )
@@ -119,8 +122,11 @@ def _folder_kind(path: Path, root: Path | None, layout: Layout) -> str | None:
     return layout.kind_by_folder_name(absolute)
 
 
-def _walk(folder: Path, root: Path, layout: Layout) -> Iterator[Path]:
-    """YAML files under ``folder``, sorted, links out of ``root`` included so they get reported.
+def _walk(
+    folder: Path, root: Path, layout: Layout, within: PurePosixPath | None = None
+) -> Iterator[tuple[Path, PurePosixPath]]:
+    """YAML files under ``folder`` with their paths from it, sorted, links out of ``root``
+    included so they get reported.
 
     Links are not followed: a link inside the root is skipped (its target is read where it
     lies), so a loop of links costs nothing.
@@ -133,17 +139,17 @@ def _walk(folder: Path, root: Path, layout: Layout) -> Iterator[Path]:
         if entry.name.startswith(".") or entry.name in _NEVER_READ:
             continue
         path = Path(entry.path)
-        relative = PurePosixPath(os.path.relpath(path, root).replace(os.sep, "/"))
+        relative = within / entry.name if within is not None else PurePosixPath(entry.name)
         if layout.excluded(relative):
             continue
         if entry.is_symlink():
             if not _leads_inside(path, root) and (_is_yaml(path) or path.is_dir()):
-                yield path
+                yield path, relative
             continue
         if _is_yaml(path):
-            yield path  # a folder named like a YAML file is reported when read
+            yield path, relative  # a folder named like a YAML file is reported when read
         elif entry.is_dir() and not _is_other_tree(path):
-            yield from _walk(path, root, layout)
+            yield from _walk(path, root, layout, relative)
 
 
 def _is_yaml(path: Path) -> bool:
