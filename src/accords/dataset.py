@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from accords.config import Config, Selection, load_config
 from accords.findings import FileLocation, Finding, Tally
 from accords.loading.discovery import RecordFile, dataset_files, find_root, nothing_found
 from accords.loading.records import LoadedFile, read_record_file
+from accords.loading.texts import TextArchive
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
 from accords.model.walk import KeyPath
 
@@ -95,6 +97,13 @@ class Dataset:
         }
         tables[entry.kind].setdefault(entry.id, entry.record)
 
+    @cached_property
+    def archive(self) -> TextArchive | None:
+        """The archived source texts, each read once for every rule that needs it; ``None``
+        when no texts folder is given or it is not there."""
+        folder = self.texts
+        return TextArchive(folder) if folder is not None and folder.is_dir() else None
+
     @property
     def selection(self) -> Selection:
         """The rule selection of the dataset's ``accords.toml``."""
@@ -118,13 +127,15 @@ def load_dataset(
         files = dataset_files(root, config.layout)
         if not files:
             raise nothing_found(root, config.layout)
-    dataset = load_records(files, root, config)
-    dataset.texts = texts or config.texts
-    return dataset
+    return load_records(files, root, config, texts=texts)
 
 
 def load_records(
-    files: Iterable[RecordFile], root: Path | None, config: Config | None = None
+    files: Iterable[RecordFile],
+    root: Path | None,
+    config: Config | None = None,
+    *,
+    texts: Path | None = None,
 ) -> Dataset:
     """Load the given files into a dataset; the garbage collector is paused meanwhile.
 
@@ -132,7 +143,7 @@ def load_records(
     pausing collection and freezing what was loaded keeps loading linear.
     """
     config = config or load_config(root)
-    dataset = Dataset(root, config, texts=config.texts)
+    dataset = Dataset(root, config, texts=texts or config.texts)
     was_enabled = gc.isenabled()
     gc.disable()
     try:

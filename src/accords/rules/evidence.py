@@ -60,11 +60,6 @@ def _quoted(dataset: Dataset) -> Iterator[Cited]:
             yield Cited(entry, (*loc, "sources", index), ref, source)
 
 
-def _archive(dataset: Dataset) -> TextArchive | None:
-    folder = dataset.texts
-    return TextArchive(folder) if folder is not None and folder.is_dir() else None
-
-
 def _text(archive: TextArchive | None, source: Source) -> ArchivedText | None:
     if archive is None or source.file is None:
         return None
@@ -94,7 +89,7 @@ Passes:
 """,
 )
 def quote_not_found(dataset: Dataset) -> Iterator[Finding]:
-    archive = _archive(dataset)
+    archive = dataset.archive
     for cited in _quoted(dataset):
         text = _text(archive, cited.source)
         if text is None:
@@ -130,7 +125,7 @@ Passes:
 """,
 )
 def quote_outside_locator(dataset: Dataset) -> Iterator[Finding]:
-    archive = _archive(dataset)
+    archive = dataset.archive
     for cited in _quoted(dataset):
         located = _PARAGRAPH.match(cited.citation.locator or "")
         text = _text(archive, cited.source)
@@ -315,7 +310,7 @@ Passes:
 """,
 )
 def quotes_not_checked(dataset: Dataset) -> Iterator[Finding]:
-    archive = _archive(dataset)
+    archive = dataset.archive
     counted: dict[str, int] = {}
     for cited in _quoted(dataset):
         counted[cited.source.id] = counted.get(cited.source.id, 0) + len(cited.citation.quote)
