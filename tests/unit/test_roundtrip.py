@@ -6,8 +6,6 @@ string turning into a number, a boolean or a date on the way.
 
 from __future__ import annotations
 
-import math
-
 import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
@@ -16,7 +14,7 @@ from model_strategies import documents
 from pydantic import BaseModel
 
 from accords.loading.records import parse_file
-from accords.loading.yaml_positions import _FLOAT_12_RE, read_yaml
+from accords.loading.yaml_positions import overflows_yaml12_float, read_yaml
 from accords.model import FILE_MODELS
 
 KINDS = sorted(FILE_MODELS)
@@ -44,7 +42,7 @@ def _overflows_yaml12(value: object) -> bool:
     (``1e310``): PyYAML writes it unquoted, being text to YAML 1.1, and the loader refuses it
     (E010) because YAML 1.2 readers would read infinity. A dumper limit, like the breaks above."""
     if isinstance(value, str):
-        return _FLOAT_12_RE.match(value) is not None and math.isinf(float(value))
+        return overflows_yaml12_float(value)
     if isinstance(value, dict):
         return any(_overflows_yaml12(k) or _overflows_yaml12(v) for k, v in value.items())
     if isinstance(value, list):
