@@ -66,7 +66,7 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
     options = options or CheckOptions()
     dataset = load_dataset(start, texts=options.texts)
     selection = effective_selection(dataset, options)
-    findings = run_checks(dataset, options)
+    findings = _findings(dataset, options, selection)
     return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
 
 
@@ -78,7 +78,10 @@ def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Fi
     downgraded, so a run whose rules did not all complete never reads as clean.
     """
     options = options or CheckOptions()
-    selection = effective_selection(dataset, options)
+    return _findings(dataset, options, effective_selection(dataset, options))
+
+
+def _findings(dataset: Dataset, options: CheckOptions, selection: Selection) -> list[Finding]:
     rules = load_all()
     off = defaults_off(rules)
     findings: list[Finding] = list(dataset.load_findings)
