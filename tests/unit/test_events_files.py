@@ -21,6 +21,7 @@ X104 = (
     "{n} fighting event(s) between parties of riverside-truce on 2017-01-02, inside its "
     "window: first 'Military Forces of Northland (2000-)' vs 'River Front' (A1)",
 )
+GZIP_NAMED_CSV = "gzip-compressed data, not CSV text: name it .csv.gz, or decompress it (gunzip)"
 NO_COLUMNS = "missing required column(s): event_date, event_type, actor1, actor2"
 Found = list[tuple[str, int, int, str]]
 
@@ -91,7 +92,14 @@ CASES: dict[str, tuple[bytes, Found]] = {
     "blank-lines": (b"\n\n\n", [("X103", 1, 1, "no header row: the first line is blank")]),
     "gzip": (
         gzip.compress((HEADER + ROW).encode()),
-        [("X103", 1, 1, "gzip-compressed data, not CSV text: decompress it first (gunzip)")],
+        [
+            (
+                "X103",
+                1,
+                1,
+                "gzip-compressed data, not CSV text: name it .csv.gz, or decompress it (gunzip)",
+            )
+        ],
     ),
     "zip": (
         _zipped(HEADER + ROW),
@@ -128,11 +136,24 @@ CASES: dict[str, tuple[bytes, Found]] = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_events_files_are_findings(dataset: Dataset, tmp_path: Path, case: str) -> None:
+#: An empty file compressed is not an empty file: test_events_formats.py covers it.
+_NOT_COMPRESSED = {"zero-bytes"}
+
+
+@pytest.mark.parametrize(
+    ("case", "name"),
+    [
+        *((case, "events.csv") for case in sorted(CASES)),
+        *((case, "events.csv.gz") for case in sorted(CASES) if case not in _NOT_COMPRESSED),
+    ],
+)
+def test_bad_events_files_are_findings(
+    dataset: Dataset, tmp_path: Path, case: str, name: str
+) -> None:
+    # A .csv.gz gets the findings of the CSV it holds, row numbers and columns included.
     content, expected = CASES[case]
-    path = tmp_path / "events.csv"
-    path.write_bytes(content)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
     findings = check_events_file(dataset, path)
     # Reported in file order once the runner sorts them: compared so here.
     assert sorted((f.line, f.code, f.path, f.col, f.message) for f in findings) == sorted(

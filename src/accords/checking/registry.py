@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from accords.errors import UsageError
 from accords.findings import Finding, Severity
@@ -46,8 +46,17 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
-#: A check of an events file (``check --events``): the findings of the record against it.
-EventsCheck = Callable[["Dataset", Path, int], list[Finding]]
+
+@dataclass(frozen=True)
+class EventsCheck:
+    """A check of an events file (``check --events``), in two steps so that the file can be
+    read while the records load: ``read`` needs only the file (its path and the longest line
+    allowed), ``check`` turns what was read into the findings of the record against it."""
+
+    read: Callable[[Path, int], Any]
+    check: Callable[[Dataset, Any], list[Finding]]
+
+
 #: The events checks by the family of codes they report, registered by their rule modules.
 EVENTS_CHECKS: dict[str, EventsCheck] = {}
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from accords.checking.events_run import EventsReading
 from accords.checking.internal import internal_error
-from accords.checking.registry import EVENTS_CHECKS, Rule, check_codes, defaults_off, load_all
-from accords.errors import AccordsError
+from accords.checking.registry import check_codes, defaults_off, load_all
 from accords.findings import CheckResult, Finding
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class CheckOptions:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     strict: bool = False
-    #: An ACLED-format CSV of events to check the record against (the ``X`` rules).
+    #: An ACLED-format events file (CSV, .csv.gz, Parquet) to check the record against.
     events: Path | None = None
     #: The longest line of the events file read, in bytes (``--max-field-bytes``).
     max_field_bytes: int = 1 << 20
@@ -64,9 +64,11 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
 
     began = time.perf_counter()
     options = options or CheckOptions()
+    # The events file is read while the records load: neither needs the other.
+    reading = _reading(options)
     dataset = load_dataset(start, texts=options.texts)
     selection = effective_selection(dataset, options)
-    findings = _findings(dataset, options, selection)
+    findings = _findings(dataset, selection, reading)
     return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
 
 
@@ -78,10 +80,19 @@ def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Fi
     downgraded, so a run whose rules did not all complete never reads as clean.
     """
     options = options or CheckOptions()
-    return _findings(dataset, options, effective_selection(dataset, options))
+    selection = effective_selection(dataset, options)
+    return _findings(dataset, selection, _reading(options))
 
 
-def _findings(dataset: Dataset, options: CheckOptions, selection: Selection) -> list[Finding]:
+def _reading(options: CheckOptions) -> EventsReading | None:
+    if options.events is None:
+        return None
+    return EventsReading(options.events, options.max_field_bytes)
+
+
+def _findings(
+    dataset: Dataset, selection: Selection, reading: EventsReading | None
+) -> list[Finding]:
     rules = load_all()
     off = defaults_off(rules)
     findings: list[Finding] = list(dataset.load_findings)
@@ -94,25 +105,10 @@ def _findings(dataset: Dataset, options: CheckOptions, selection: Selection) -> 
             findings.extend(list(rule.check(dataset)))
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
             crashes.append(internal_error(dataset, code, exc))
-    if options.events is not None:
-        findings.extend(_events_findings(dataset, options, rules, crashes))
+    if reading is not None:
+        findings.extend(reading.findings(dataset, rules, crashes))
     kept = selection.apply(findings, off)
     return sorted({*kept, *crashes}, key=report_order)
-
-
-def _events_findings(
-    dataset: Dataset, options: CheckOptions, rules: dict[str, Rule], crashes: list[Finding]
-) -> list[Finding]:
-    """The ``X`` findings of the events file; a crash among them is one internal error."""
-    try:
-        assert options.events is not None
-        return EVENTS_CHECKS["X"](dataset, options.events, options.max_field_bytes)
-    except AccordsError:  # a missing file is the user's error, reported as such
-        raise
-    except Exception as exc:
-        codes = sorted(code for code in rules if code.startswith("X"))
-        crashes.append(internal_error(dataset, f"{codes[0]}-{codes[-1]}", exc))
-        return []
 
 
 #: The rank of a code (or of its family, by its first letter) in the report: causes first.

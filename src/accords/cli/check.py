@@ -30,7 +30,11 @@ def _codes(value: str | None) -> tuple[str, ...]:
 def check(
     events: Annotated[
         Path | None,
-        typer.Option("--events", help="An ACLED-format CSV of events to check the record against."),
+        typer.Option(
+            "--events",
+            help="An ACLED-format events file to check the record against "
+            "(.csv, .csv.gz or .parquet).",
+        ),
     ] = None,
     max_field_bytes: Annotated[
         int,

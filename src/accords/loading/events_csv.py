@@ -14,11 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from accords.loading.events_files import (
+    EventsFormat,
+    arrow_source,
+    events_format,
+    open_bytes,
+)
 from accords.model.names import normalise_name
 
 
 def _read_csv(path: Path, fast: bool, types: dict[str, Any], bad: list[tuple[int, int]]) -> Any:
-    """The columns ``types`` names, read by pyarrow; rows of the wrong width go to ``bad``."""
+    """The columns ``types`` names, read by pyarrow; rows of the wrong width go to ``bad``.
+
+    A ``.csv.gz`` is decompressed as pyarrow reads it (one stream per read).
+    """
     from pyarrow import csv as pacsv  # type: ignore[import-untyped]
 
     def skip(row: Any) -> str:
@@ -26,7 +35,7 @@ def _read_csv(path: Path, fast: bool, types: dict[str, Any], bad: list[tuple[int
         return "skip"
 
     return pacsv.read_csv(
-        path,
+        arrow_source(path),
         read_options=pacsv.ReadOptions(use_threads=fast, block_size=1 << 22),
         parse_options=pacsv.ParseOptions(newlines_in_values=not fast, invalid_row_handler=skip),
         convert_options=pacsv.ConvertOptions(
@@ -240,14 +249,17 @@ def find_long_line(path: Path, limit: int) -> LongLine | None:
     From each line's start, the last line break within ``limit`` bytes is looked for (one
     ``rfind`` in C): found, the search jumps past it; not found, the line is too long. Each byte
     is looked at about once, whatever the number of lines; a buffer of a few MB is all it holds.
+    The file is read forward only, a buffer at a time, so that a ``.csv.gz`` is scanned as it
+    is decompressed: the unfinished line at a buffer's end moves to its head.
     """
     buffer = bytearray(max(_SCAN_CHUNK, 2 * (limit + 1)))
-    line_start = 0
-    with path.open("rb") as handle:
+    view = memoryview(buffer)
+    line_start = 0  # where the current line starts in the file
+    base = 0  # where the buffer's first byte is in the file
+    kept = 0  # bytes at the buffer's head carried over from the previous buffer
+    with open_bytes(path) as handle:
         while True:
-            handle.seek(line_start)
-            n = handle.readinto(buffer)
-            base = line_start
+            n = kept + _fill(handle, view[kept:])
             while line_start + limit < base + n:
                 newline = _last_break(buffer, line_start - base, line_start - base + limit + 1)
                 if newline < 0:
@@ -255,9 +267,23 @@ def find_long_line(path: Path, limit: int) -> LongLine | None:
                 line_start = base + newline + 1
             if n < len(buffer):  # the end of the file: its last line is within the limit
                 return None
-            # Read on from the last line break of this buffer.
+            # Read on from the last line break of this buffer (at most ``limit`` bytes back).
             newline = _last_break(buffer, line_start - base, n)
             line_start = base + newline + 1 if newline >= 0 else line_start
+            kept = base + n - line_start
+            buffer[:kept] = buffer[line_start - base : n]
+            base = line_start
+
+
+def _fill(handle: Any, view: memoryview) -> int:
+    """Read into ``view`` until it is full or the file ends; the number of bytes read."""
+    done = 0
+    while done < len(view):
+        n = handle.readinto(view[done:])
+        if not n:
+            break
+        done += n
+    return done
 
 
 def _last_break(buffer: bytearray, start: int, end: int) -> int:
@@ -269,7 +295,7 @@ def _last_break(buffer: bytearray, start: int, end: int) -> int:
 def _long_line(path: Path, start: int) -> LongLine:
     """The number and length of the line at ``start``, counted a buffer at a time."""
     number, length = 1, 0
-    with path.open("rb") as handle:
+    with open_bytes(path) as handle:
         done = 0
         while done < start:
             chunk = handle.read(min(_SCAN_CHUNK, start - done))
@@ -296,17 +322,31 @@ def field_at(head: bytes) -> tuple[int, int]:
 
 #: The first bytes of files that are not CSV text, and what they are.
 _MAGIC = (
-    (b"\x1f\x8b", "gzip-compressed data, not CSV text: decompress it first (gunzip)"),
+    (b"\x1f\x8b", "gzip-compressed data, not CSV text: name it .csv.gz, or decompress it (gunzip)"),
     (b"PK\x03\x04", "a ZIP archive, not CSV text: extract the CSV from it first"),
+    (b"PAR1", "a Parquet file, not CSV text: name it .parquet"),
     (b"\xff\xfe", "UTF-16 text, not UTF-8: save it as UTF-8"),
     (b"\xfe\xff", "UTF-16 text, not UTF-8: save it as UTF-8"),
 )
 
 
 def not_text(path: Path) -> str | None:
-    """What the file is when its first bytes show that it is not CSV text, else None."""
+    """What the file is when its first bytes show that it is not in its format, else None.
+
+    A ``.csv.gz`` must be gzip data, and the CSV in it text; a ``.parquet`` starts with PAR1.
+    """
     with path.open("rb") as handle:
         head = handle.read(4)
     if not head:
         return "the file is empty (0 bytes)"
+    kind = events_format(path)
+    if kind is EventsFormat.PARQUET:
+        return None if head == b"PAR1" else "not a Parquet file (it does not start with PAR1)"
+    if kind is EventsFormat.CSV_GZ:
+        if not head.startswith(b"\x1f\x8b"):
+            return "named .gz but not gzip-compressed data"
+        with open_bytes(path) as handle:
+            head = handle.read(4)
+        if not head:
+            return "the compressed CSV is empty (0 bytes)"
     return next((what for magic, what in _MAGIC if head.startswith(magic)), None)

@@ -1,45 +1,39 @@
-"""External events (``X``): the record checked against an ACLED-format CSV export.
+"""External events (``X``): the record checked against an ACLED-format events file.
 
 The work is columnar, so that a million rows cost little more than reading them: pyarrow reads
 only the needed columns; dates and actor strings are dictionary-encoded, so that each distinct
 value is parsed or mapped once in Python; the join with the agreements runs in NumPy, grouped
-by pair of actors. A row is never visited one at a time in Python.
+by pair of actors. A row is never visited one at a time in Python. The file itself is read by
+:mod:`accords.rules.events_file`, which needs no dataset: ``check`` reads it while the records
+load.
 """
 
 from __future__ import annotations
 
-import csv
-import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from accords.checking.registry import EVENTS_CHECKS, Rule, register
-from accords.errors import UsageError
+from accords.checking.registry import EVENTS_CHECKS, EventsCheck, Rule, register
 from accords.findings import Finding, Severity
-from accords.loading.events_csv import (
-    MAX_FIELD_BYTES,
-    Frame,
-    LongLine,
-    field_at,
-    find_long_line,
-    not_text,
-)
+from accords.loading.events_csv import MAX_FIELD_BYTES, Frame
 from accords.rules.acled import actor_strings, ceasefire_windows
+from accords.rules.events_file import (
+    MAX_ROW_FINDINGS,
+    REQUIRED_COLUMNS,
+    EventsRead,
+    EventsReport,
+    read_events_file,
+)
 from accords.rules.fighting import fighting_findings
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset
 
-#: Columns ``--events`` needs; ACLED's export names them so.
-REQUIRED_COLUMNS = ("event_date", "event_type", "actor1", "actor2")
-#: Read when present, to name events in messages.
-OPTIONAL_COLUMNS = ("event_id_cnty",)
+__all__ = ["MAX_ROW_FINDINGS", "REQUIRED_COLUMNS", "check_events_file", "check_events_read"]
+
 #: ACLED event types that are fighting between the two actors.
 FIGHTING_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence against civilians"))
-#: Malformed rows reported one by one; the rest are counted in one more finding.
-MAX_ROW_FINDINGS = 20
 #: Unmapped actor strings named in the summary.
 MAX_UNMAPPED_SHOWN = 10
 
@@ -70,229 +64,28 @@ Passes (actors/syria-government.yaml):
 )
 
 
-MALFORMED_ROW = register(
-    Rule(
-        "X102",
-        "malformed-row",
-        "A row of the events file cannot be read",
-        Severity.WARNING,
-        """
-A row with the wrong number of fields, or an `event_date` that is neither YYYY-MM-DD nor
-"12 September 2016", is skipped and reported with its row number (the header is row 1). After
-20 such rows, the rest are counted in one more finding.
-
-Fails:
-
-        event_date,event_type,actor1,actor2
-        2016-09-31,Battles,Military Forces of Syria (2000-),Jabhat Fateh al-Sham
-
-Passes:
-
-        event_date,event_type,actor1,actor2
-        2016-09-30,Battles,Military Forces of Syria (2000-),Jabhat Fateh al-Sham
-""",
-        None,
-    )
-)
-
-
-UNREADABLE_EVENTS_FILE = register(
-    Rule(
-        "X103",
-        "unreadable-events-file",
-        "The events file lacks a required column or is not CSV",
-        Severity.ERROR,
-        """
-The events file is CSV in ACLED's export format, UTF-8, with a header naming at least the
-columns event_date, event_type, actor1 and actor2 (others are ignored). A missing column is
-one finding naming it; nothing else of the file is checked then.
-
-Fails:
-
-        date,type,actor_a,actor_b
-
-Passes:
-
-        event_id_cnty,event_date,year,event_type,actor1,actor2,country,fatalities
-""",
-        None,
-    )
-)
-
-
 # The X rules have no check of their own: ``check_events_file`` reports them, for the
 # events file that ``accords check --events`` names.
-
-
-@dataclass
-class _Report:
-    """Findings about one events file, built up as the columns are read."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    malformed: int = 0
-
-    def row_problem(self, row: int, message: str, column: str | None = None) -> None:
-        self.malformed += 1
-        where = f"row {row}, column {column}" if column else f"row {row}"
-        if self.malformed <= MAX_ROW_FINDINGS:
-            self.findings.append(MALFORMED_ROW.finding(f"{where}: {message}", (self.path, row, 1)))
-
-    def close(self) -> list[Finding]:
-        hidden = self.malformed - MAX_ROW_FINDINGS
-        if hidden > 0:
-            self.findings.append(
-                MALFORMED_ROW.finding(
-                    f"{hidden:,} more malformed row(s) not shown", (self.path, 1, 1)
-                )
-            )
-        return self.findings
 
 
 def check_events_file(
     dataset: Dataset, path: Path, max_field_bytes: int = MAX_FIELD_BYTES
 ) -> list[Finding]:
-    """Findings of checking the dataset against an ACLED-format CSV; never raises on content.
+    """Findings of checking the dataset against an events file; never raises on content.
 
     No line over ``max_field_bytes`` is ever held in memory: such a file is refused whole.
     """
-    if path.is_dir():
-        return [_unreadable(str(path), "a directory, not a CSV file")]
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
-    report = _Report(str(path))
-    what = not_text(path)
-    if what is not None:
-        return [_unreadable(report.path, what)]
-    long_line = find_long_line(path, max_field_bytes)
-    if long_line is not None:
-        return [_too_long(path, long_line, max_field_bytes)]
-    header = _read_header(path)
-    if isinstance(header, str):
-        return [_unreadable(report.path, header)]
-    problems = _header_problems(report.path, header)
-    if problems:
-        return problems
-    names = [name for name, _ in header]
-    columns = [*REQUIRED_COLUMNS, *(c for c in OPTIONAL_COLUMNS if c in names)]
-    try:
-        frame = Frame.read(path, columns, dictionary_columns=REQUIRED_COLUMNS)
-    except Exception as exc:  # pyarrow raises ArrowInvalid and friends for bad bytes
-        return [_cannot_read(report.path, exc)]
-    for row, width in frame.bad_rows:
-        report.row_problem(row, f"{width} field(s), the header has {len(header)}")
-    for index, column in frame.not_utf8:
-        report.row_problem(
-            frame.row_number(index),
-            "bytes that are not UTF-8 (read as \ufffd); save the file as UTF-8",
-            column,
-        )
-    _check_frame(dataset, frame, report)
-    return report.close()
+    return check_events_read(dataset, read_events_file(path, max_field_bytes))
 
 
-def _unreadable(path: str, message: str, line: int = 1, col: int = 1) -> Finding:
-    return UNREADABLE_EVENTS_FILE.finding(message, (path, line, col))
+def check_events_read(dataset: Dataset, read: EventsRead) -> list[Finding]:
+    """The findings of an events file already read (:func:`read_events_file`)."""
+    if read.frame is not None:
+        _check_frame(dataset, read.frame, read.report)
+    return read.report.close()
 
 
-def _too_long(path: Path, line: LongLine, limit: int) -> Finding:
-    with path.open("rb") as handle:
-        handle.seek(line.start)
-        head = handle.read(limit + 1)
-    header = _read_header(path) if line.number > 1 else None
-    index, col = field_at(head)
-    name = header[index][0] if isinstance(header, list) and index < len(header) else None
-    column = f"column {name}" if name else f"field {index + 1}"
-    return _unreadable(
-        str(path),
-        f"row {line.number}, {column}: the line is {line.length:,} bytes long, over the limit "
-        f"of {limit:,} bytes (--max-field-bytes); the file is not read",
-        line.number,
-        col,
-    )
-
-
-def _cannot_read(path: str, exc: Exception) -> Finding:
-    """The finding for pyarrow's error, at the row it names (a malformed row not UTF-8)."""
-    message = _first_line(exc)
-    found = re.search(r"Row #(\d+): (Expected \d+ columns, got \d+)", message)
-    if found is None:
-        return _unreadable(path, f"cannot read as CSV: {message}")
-    row = int(found.group(1))
-    return _unreadable(
-        path,
-        f"row {row}: {found.group(2).lower()}, and bytes that are not UTF-8; the file is not read",
-        row,
-    )
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
-
-
-def _read_header(path: Path) -> list[tuple[str, int]] | str:
-    """The header's names with their columns (characters, from 1), or what is wrong with it."""
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            line = handle.readline()
-    except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
-    try:
-        names = next(csv.reader([line]), [])
-    except csv.Error as exc:
-        return f"the header row is not CSV: {exc}"
-    if not any(name.strip() for name in names):
-        return "no header row: the first line is blank"
-    cols, col = [], 1
-    for name in names:
-        cols.append(col)
-        # A quoted name takes its two quotes more (doubled quotes inside are rare in headers).
-        col += len(name) + 1 + (2 if line[col - 1 : col] == '"' else 0)
-    return [(name.strip(), c) for name, c in zip(names, cols, strict=True)]
-
-
-def _squashed(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())
-
-
-def _header_problems(path: str, header: list[tuple[str, int]]) -> list[Finding]:
-    """A finding per required column missing (or renamed) or named twice."""
-    found: list[Finding] = []
-    names = [name for name, _ in header]
-    for required in REQUIRED_COLUMNS:
-        cols = [col for name, col in header if name == required]
-        if len(cols) > 1:
-            found.append(
-                _unreadable(path, f"column {required} is named {len(cols)} times", 1, cols[1])
-            )
-    missing = [name for name in REQUIRED_COLUMNS if name not in names]
-    renamed = {
-        required: (name, col)
-        for required in missing
-        for name, col in header
-        if _squashed(name) == _squashed(required)
-    }
-    for required, (name, col) in renamed.items():
-        found.append(
-            _unreadable(path, f"column {name!r} must be named {required} (ACLED's name)", 1, col)
-        )
-    rest = [name for name in missing if name not in renamed]
-    if rest:
-        separator = next((s for s in ";\t|" if len(header) == 1 and s in names[0]), None)
-        found.append(
-            UNREADABLE_EVENTS_FILE.finding(
-                "missing required column(s): " + ", ".join(rest),
-                (path, 1, 1),
-                hint=f"the header is separated by {separator!r}: ACLED's CSV uses commas"
-                if separator
-                else "the header must name " + ", ".join(REQUIRED_COLUMNS),
-            )
-        )
-    return found
-
-
-def _check_frame(dataset: Dataset, frame: Frame, report: _Report) -> None:
+def _check_frame(dataset: Dataset, frame: Frame, report: EventsReport) -> None:
     import numpy as np
 
     days = frame.days("event_date")
@@ -336,4 +129,4 @@ def _unmapped_finding(path: str, unmapped: Counter[str]) -> Finding:
     )
 
 
-EVENTS_CHECKS["X"] = check_events_file
+EVENTS_CHECKS["X"] = EventsCheck(read_events_file, check_events_read)
