@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from accords.checking.registry import load_all
+from accords.checking.registry import CODES, load_all
 from accords.findings import CheckResult, Finding, Severity, Tally
 from accords.render.sarif import path_to_uri, render_sarif
 from support import run_accords
@@ -128,3 +128,8 @@ def test_sarif_matches_the_reviewed_file() -> None:
 )
 def test_paths_become_uris(path: str, uri: str) -> None:
     assert path_to_uri(path) == uri
+
+
+def test_the_list_of_codes_is_the_codes_the_rules_register() -> None:
+    # Codes are checked against CODES without importing the rule modules: the two must agree.
+    assert sorted(CODES) == sorted(load_all())
