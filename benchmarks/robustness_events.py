@@ -1,11 +1,14 @@
 """Benchmark: ``accords check --events`` on hostile and large inputs, time and peak memory.
 
-Builds, in a temporary folder, the dataset of ``benchmarks/events.py`` (its generator) and
-these events files, then runs ``accords check --events FILE`` on each as a child process and
-prints its time (best of ``--repeat``) and peak memory (that child's ``ru_maxrss``):
+Builds, in a temporary folder, the inputs of ``benchmarks/events.py`` (from the bundled records:
+2,000 agreements cloned from the bundled ones, ``bundled_data``) and these events files, then
+runs ``accords check --events FILE`` on each as a child process and prints its time (best of
+``--repeat``) and peak memory (that child's ``ru_maxrss``):
 
-- ``findings``: one Battles row between two parties of a ceasefire on each day of its window
-  (up to ``--findings`` rows, so as many X104 findings), plus 1,000 rows of the wrong width;
+- ``findings``: Battles rows between two parties of a bundled ceasefire on each day of its
+  window, in turn until there are ``--findings`` rows, plus 1,000 rows of the wrong width.
+  Every clone of that ceasefire shares its window, so each day is a finding per clone: the
+  number of X104 findings is printed;
 - ``none``: the same rows as Protests (no X104), the same 1,000 short rows: the same reading;
 - ``long line``: a header and a row whose notes are ``--line-mb`` MB: refused, never held;
 - ``events.py``: the 1,000,000-row file of ``benchmarks/events.py`` (its default size).
@@ -21,8 +24,6 @@ import argparse
 import csv
 import datetime as dt
 import os
-import random
-import re
 import shutil
 import subprocess
 import sys
@@ -31,44 +32,54 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from events import HEADER, generate_csv, generate_dataset
+from accords.model import Actor
+from bundled_data import ACLED_HEADER as HEADER
+from bundled_data import REPO, clone_dataset, write_events
 
 ROW = dict.fromkeys(HEADER, "")
 
 
-def windows(root: Path) -> list[tuple[list[str], int, int]]:
-    """Per generated ceasefire: its parties' ACLED strings, its first and last day."""
-    found = []
-    for path in sorted((root / "agreements").glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        parties = re.findall(r"actor: actor-(\d+), roles: \[signatory, party\]", text)
-        effective = re.search(r'effective: "([\d-]+)"', text)
-        ended = re.search(r'ended: "([\d-]+)"', text)
-        assert effective and ended, path
-        first = dt.date.fromisoformat(effective.group(1)).toordinal()
-        last = dt.date.fromisoformat(ended.group(1)).toordinal() - 1
-        found.append(([f"Militia ({int(p)}) of Example" for p in parties], first, last))
-    return found
+def windows() -> list[tuple[list[str], int, int]]:
+    """Per bundled ceasefire: two of its parties' ACLED strings, its first and last day."""
+    from accords.dataset import load_dataset
+    from accords.rules.acled import ceasefire_windows
+
+    dataset = load_dataset(REPO)
+    ids = sorted(dataset.actors)
+    found = ceasefire_windows(dataset, {actor_id: code for code, actor_id in enumerate(ids)})
+    result = []
+    for window, (_, first, last) in enumerate(found.spans):
+        sides = {code: own[window] for code, own in found.sides.items() if window in own}
+        pair = next((a, b) for a in sides for b in sides if a < b and len(sides[a] | sides[b]) > 1)
+        strings = [_string(dataset.actors[ids[code]]) for code in pair]
+        result.append((strings, first, min(last, first + 400)))
+    return result
 
 
-def write_fighting(path: Path, root: Path, limit: int, event_type: str) -> int:
-    """One row per ceasefire and day inside its window, up to ``limit``; returns the count."""
+def _string(actor: Actor) -> str:
+    return actor.acled[0] if actor.acled else actor.name
+
+
+def write_fighting(path: Path, limit: int, event_type: str) -> int:
+    """Rows on each day of each window, in turn until ``limit``; returns the count."""
     n = 0
+    spans = windows()
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        for parties, first, last in windows(root):
-            for day in range(first, last + 1):
-                if n == limit:
-                    break
-                if n % 100 == 0 and n // 100 < 1_000:
-                    writer.writerow([f"BAD{n}", "2017-01-01", "Battles"])
-                n += 1
-                iso = dt.date.fromordinal(day).isoformat()
-                row = dict(ROW, event_id_cnty=f"EXM{n}", event_date=iso, year=iso[:4])
-                row.update(event_type=event_type, actor1=parties[0], actor2=parties[1])
-                row.update(notes=f"On {iso}, fighting was reported.", fatalities="1")
-                writer.writerow(row.values())
+        while n < limit:
+            for parties, first, last in spans:
+                for day in range(first, last + 1):
+                    if n == limit:
+                        break
+                    if n % 100 == 0 and n // 100 < 1_000:
+                        writer.writerow([f"BAD{n}", "2017-01-01", "Battles"])
+                    n += 1
+                    iso = dt.date.fromordinal(day).isoformat()
+                    row = dict(ROW, event_id_cnty=f"SYR{n}", event_date=iso, year=iso[:4])
+                    row.update(event_type=event_type, actor1=parties[0], actor2=parties[1])
+                    row.update(notes=f"On {iso}, fighting was reported.", fatalities="1")
+                    writer.writerow(row.values())
     return n
 
 
@@ -114,22 +125,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate here and keep the files")
     args = parser.parse_args()
-    rng = random.Random(20161230)
     root = args.keep or Path(tempfile.mkdtemp(prefix="accords-robust-"))
     root.mkdir(parents=True, exist_ok=True)
     files = {name: root / f"{name}.csv" for name in ("findings", "none", "long", "acled")}
     try:
         if not (root / "accords.toml").exists():
-            generate_dataset(root, 2_000, 500, rng)
-            generate_csv(files["acled"], args.rows, 500, rng)
-            write_fighting(files["findings"], root, args.findings, "Battles")
-            write_fighting(files["none"], root, args.findings, "Protests")
+            clone_dataset(root, 2_000)
+            write_events(files["acled"], args.rows)
+            write_fighting(files["findings"], args.findings, "Battles")
+            write_fighting(files["none"], args.findings, "Protests")
             write_long_line(files["long"], args.line_mb)
         figures = {name: best(root, path, args.repeat) for name, path in files.items()}
         none, found = figures["none"][0], figures["findings"][0]
         labels = {
             "none": "rows without findings (1,000 short)",
-            "findings": f"{args.findings:,} X104 findings (1,000 short rows)",
+            "findings": f"{args.findings:,} fighting rows (1,000 short)",
             "long": f"a {args.line_mb} MB line (refused)",
             "acled": f"events.py file, {args.rows:,} rows",
         }

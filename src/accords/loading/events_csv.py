@@ -163,6 +163,10 @@ class Frame:
             table, not_utf8 = _decoded(table.unify_dictionaries(), names)
         table = table.unify_dictionaries()
         columns = {name: table.column(name).combine_chunks() for name in names}
+        del table
+        # The parse buffers are freed but kept by pyarrow's allocator for reuse: given back,
+        # they do not add to the peak of the check that follows.
+        pa.default_memory_pool().release_unused()
         return cls(columns, sorted(bad), sorted(not_utf8))
 
     def has(self, name: str) -> bool:

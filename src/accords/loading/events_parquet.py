@@ -24,11 +24,15 @@ def parquet_header(path: Path) -> list[tuple[str, int]]:
 
 def read_parquet(path: Path, names: list[str], dictionary_columns: Iterable[str] = ()) -> Frame:
     """The columns ``names`` of a Parquet file as text, in a :class:`Frame` with no bad rows."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pq.read_table(path, columns=names)
     encoded = set(dictionary_columns)
-    return Frame({name: _as_text(table.column(name), name in encoded) for name in names}, [])
+    columns = {name: _as_text(table.column(name), name in encoded) for name in names}
+    del table
+    pa.default_memory_pool().release_unused()  # as the CSV reader does: see Frame.read
+    return Frame(columns, [])
 
 
 def _as_text(column: Any, dictionary: bool) -> Any:
