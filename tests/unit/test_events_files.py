@@ -18,8 +18,8 @@ X104 = (
     "X104",
     2,
     1,
-    "{n} fighting event(s) between parties of riverside-truce on 2017-01-02, inside its "
-    "window: first 'Military Forces of Northland (2000-)' vs 'River Front' (A1)",
+    "{n} fighting event(s) between parties of riverside-truce on 1 day(s) inside its window "
+    "(2017-01-02): first 'Military Forces of Northland (2000-)' vs 'River Front' (A1)",
 )
 NO_COLUMNS = "missing required column(s): event_date, event_type, actor1, actor2"
 Found = list[tuple[str, int, int, str]]
