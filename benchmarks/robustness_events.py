@@ -7,8 +7,8 @@ runs ``accords check --events FILE`` on each as a child process and prints its t
 
 - ``findings``: Battles rows between two parties of a bundled ceasefire on each day of its
   window, in turn until there are ``--findings`` rows, plus 1,000 rows of the wrong width.
-  Every clone of that ceasefire shares its window, so each day is a finding per clone: the
-  number of X104 findings is printed;
+  Every clone of that ceasefire shares its window, so each row is fighting inside every
+  clone's window (X104 reports one finding per ceasefire, with its days as runs);
 - ``none``: the same rows as Protests (no X104), the same 1,000 short rows: the same reading;
 - ``long line``: a header and a row whose notes are ``--line-mb`` MB: refused, never held;
 - ``events.py``: the 1,000,000-row file of ``benchmarks/events.py`` (its default size).
