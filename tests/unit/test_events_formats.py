@@ -191,3 +191,13 @@ def test_check_reads_a_compressed_file_from_the_command_line(tmp_path: Path) -> 
         if f["path"] == "events.csv"
     ]
     assert len([f for f in findings if f["path"] == "events.csv.gz"]) == 1
+
+
+def test_a_missing_events_file_is_a_usage_error_from_the_reading_thread() -> None:
+    # The file is read in a thread while the records load: its usage error still stops the run.
+    result = run_accords("check", "--events", "missing.csv.gz", cwd=CASE)
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "accords: error: missing.csv.gz: no such file\n",
+    )
