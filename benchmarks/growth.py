@@ -11,8 +11,9 @@ a child process; its time is wall-clock, its peak memory its own ``ru_maxrss`` (
   agreements), so that the rows, not the records, make the time.
 
 It prints a Markdown table with wall-clock and CPU time (the CPU time is steadier on a shared
-machine), the CPU time per 1,000 agreements or per million rows, whose flatness shows linear
-growth, and the peak memory; and the machine's load before and after.
+machine), the CPU time each step up in size added per 1,000 agreements or per million rows
+(flat when the growth is linear: start-up, paid once, drops out), and the peak memory; and the
+machine's load before and after.
 
     python benchmarks/growth.py [--with-5m] [--keep DIR]
 """
@@ -56,12 +57,18 @@ def load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def row(command: str, size: str, figures: tuple[float, float, float], units: float) -> str:
+def row(
+    command: str,
+    size: str,
+    figures: tuple[float, float, float],
+    units: float,
+    previous: tuple[float, float] | None,
+) -> str:
+    """A table row; the growth column is the CPU time the step from ``previous`` (its units
+    and CPU time) added per unit: flat when the growth is linear, whatever start-up costs."""
     seconds, cpu, mib = figures
-    return (
-        f"| `{command}` | {size} | {seconds:.2f} s | {cpu:.2f} s | {cpu / units:.2f} s "
-        f"| {mib:,.0f} MiB |"
-    )
+    growth = "" if previous is None else f"{(cpu - previous[1]) / (units - previous[0]):.2f} s"
+    return f"| `{command}` | {size} | {seconds:.2f} s | {cpu:.2f} s | {growth} | {mib:,.0f} MiB |"
 
 
 def main() -> None:
@@ -73,9 +80,10 @@ def main() -> None:
     rows = (*ROWS, 5_000_000) if args.with_5m else ROWS
     print(f"{os.cpu_count()} CPUs, python {sys.version.split()[0]}; load before: {load()}")
     lines = [
-        "| command | input | wall-clock time | CPU time | CPU time per unit | peak memory |",
+        "| command | input | wall-clock time | CPU time | added CPU time per unit | peak memory |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
+    last: dict[str, tuple[float, float]] = {}  # per command: the previous size's units and CPU
     try:
         for n in AGREEMENTS:
             root = work / f"agreements-{n}"
@@ -83,7 +91,10 @@ def main() -> None:
                 clone_dataset(root, n)
             for command in ("validate", "check"):
                 figures = run(root, command)
-                lines.append(row(f"accords {command}", f"{n:,} agreements", figures, n / 1000))
+                size, units = f"{n:,} agreements", n / 1000
+                before = last.get(command)
+                lines.append(row(f"accords {command}", size, figures, units, before))
+                last[command] = (units, figures[1])
                 print(lines[-1], flush=True)
         bundled = work / "bundled"
         if not (bundled / "accords.toml").exists():
@@ -94,7 +105,9 @@ def main() -> None:
                 write_events(events, n)
             figures = run(bundled, "check", "--events", str(events))
             size = f"{n:,} rows ({events.stat().st_size / 1e6:,.0f} MB)"
-            lines.append(row("accords check --events", size, figures, n / 1e6))
+            before = last.get("events")
+            lines.append(row("accords check --events", size, figures, n / 1e6, before))
+            last["events"] = (n / 1e6, figures[1])
             print(lines[-1], flush=True)
         print(f"load after: {load()}")
         print("\n".join(lines))
