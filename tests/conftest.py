@@ -13,3 +13,13 @@ DATA = REPO / "tests" / "data"
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every test caches in a folder of its own, never in the repository or a test's dataset:
+    each run starts cold, and the tests of the cache turn it off or move it themselves."""
+    monkeypatch.delenv("ACCORDS_NO_CACHE", raising=False)
+    monkeypatch.setenv("ACCORDS_CACHE_DIR", str(tmp_path_factory.mktemp("accords-cache")))
