@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Datasets loaded while tests are collected (module-level fixtures) cache outside the
+    repository too; each test then gets a folder of its own (below)."""
+    os.environ["ACCORDS_CACHE_DIR"] = tempfile.mkdtemp(prefix="accords-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("ACCORDS_CACHE_DIR", ""), ignore_errors=True)
 
 
 @pytest.fixture
