@@ -13,6 +13,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -304,3 +305,21 @@ def test_two_runs_can_share_the_cache(dataset: Path, cache_dir: Path) -> None:
 
 def _findings_only(output: str) -> object:
     return json.loads(output)["findings"]
+
+
+def test_packs_of_other_versions_go_after_a_day(
+    dataset: Path, parsed: Parsed, cache_dir: Path
+) -> None:
+    cache_dir.mkdir(exist_ok=True)
+    old, recent = cache_dir / "records-0000.pack", cache_dir / "records-1111.pack"
+    other_purpose = cache_dir / "findings-0000.pack"
+    for path in (old, recent, other_purpose):
+        path.write_bytes(b"written by another version")
+    a_day_ago = time.time() - 24 * 3600 - 60
+    os.utime(old, (a_day_ago, a_day_ago))
+    os.utime(other_purpose, (a_day_ago, a_day_ago))
+    _run(dataset, "check")
+    names = sorted(path.name for path in _packs(cache_dir))
+    assert names == sorted(
+        ["findings-0000.pack", "records-1111.pack", f"records-{fingerprint().hex()}.pack"]
+    )

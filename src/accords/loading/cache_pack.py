@@ -23,6 +23,7 @@ import hashlib
 import io
 import os
 import pickle
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,7 @@ class Pack:
         except OSError:
             return  # a read-only or full disk: this run just leaves the cache as it was
         self.entries, self.added = kept, {}
+        _prune(self.path)
 
 
 def read_pack(path: Path, fingerprint: bytes) -> Pack:
@@ -135,6 +137,23 @@ def _well_formed(entries: object) -> bool:
         and isinstance(item[1], bytes)
         for where, item in entries.items()
     )
+
+
+#: How long the pack of another version of accords is kept after its last write.
+STALE_SECONDS = 24 * 3600
+
+
+def _prune(path: Path) -> None:
+    """Remove the packs of the same purpose that other versions of accords (or an edited
+    checkout) wrote and have not rewritten for a day: nothing reads them any more."""
+    purpose = path.name.split("-", 1)[0]
+    now = time.time()
+    for other in path.parent.glob(f"{purpose}-*.pack"):
+        try:
+            if other != path and now - other.stat().st_mtime > STALE_SECONDS:
+                other.unlink()
+        except OSError:
+            continue
 
 
 def _prepare(folder: Path) -> None:
