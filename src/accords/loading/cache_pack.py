@@ -55,11 +55,17 @@ class _BytesOnly(pickle.Unpickler):
 
 
 class _RecordsOnly(pickle.Unpickler):
-    """Unpickles accords' records and findings, and nothing else that names a class."""
+    """Unpickles accords' records and findings: a class defined in ``accords.findings`` or
+    ``accords.model``, named directly. Anything else (a function, a module an accords module
+    imports, a dotted path through one) is refused, so an entry can only build data."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == "accords.findings" or module.startswith("accords.model."):
-            return super().find_class(module, name)
+        if "." not in name and (
+            module == "accords.findings" or module.startswith("accords.model.")
+        ):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and found.__module__ == module:
+                return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
 
 
