@@ -85,6 +85,12 @@ def _content_key(data: bytes, record_file: RecordFile) -> bytes:
     return hasher.digest()
 
 
+def _parse(data: bytes, record_file: RecordFile) -> LoadedFile:
+    return parse_file(
+        data, record_file.kind, record_file.display, folder_kind=record_file.folder_kind
+    )
+
+
 class _FileCache(Generic[T]):
     """Entries of one purpose: ``build`` what a file gives when its entry is missing."""
 
@@ -96,8 +102,6 @@ class _FileCache(Generic[T]):
         else:
             code = fingerprint()
             self._pack = read_pack(folder / f"{self.purpose}-{code.hex()}.pack", code)
-        #: How many files this run took from the cache.
-        self.hits = 0
 
     def load(self, record_file: RecordFile) -> T:
         """What reading ``record_file`` gives: from the cache when its content is known."""
@@ -108,6 +112,8 @@ class _FileCache(Generic[T]):
                     record_file.kind or record_file.folder_kind, record_file.display, problem
                 )
             )
+        if self._pack.path is None:  # no cache: nothing to hash, look up or store
+            return self._convert(_parse(data, record_file))
         where, key = os.path.abspath(record_file.path), _content_key(data, record_file)
         blob = self._pack.lookup(where, key)
         if blob is not None:
@@ -116,14 +122,9 @@ class _FileCache(Generic[T]):
             except Exception:  # an entry accords did not write: read the file instead
                 found = None
             if found is not None:
-                self.hits += 1
                 return found
-        loaded = parse_file(
-            data, record_file.kind, record_file.display, folder_kind=record_file.folder_kind
-        )
-        result = self._convert(loaded)
-        if self._pack.path is not None:
-            self._pack.store(where, key, dump_entry(self._encode(result, record_file.display)))
+        result = self._convert(_parse(data, record_file))
+        self._pack.store(where, key, dump_entry(self._encode(result, record_file.display)))
         return result
 
     def save(self) -> None:
