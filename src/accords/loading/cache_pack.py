@@ -60,13 +60,21 @@ class _RecordsOnly(pickle.Unpickler):
     imports, a dotted path through one) is refused, so an entry can only build data."""
 
     def find_class(self, module: str, name: str) -> Any:
+        found = _ALLOWED.get((module, name))
+        if found is not None:  # every entry names the same few classes
+            return found
         if "." not in name and (
             module == "accords.findings" or module.startswith("accords.model.")
         ):
             found = super().find_class(module, name)
             if isinstance(found, type) and found.__module__ == module:
+                _ALLOWED[module, name] = found
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+
+
+#: The classes that entries have named so far, each checked once.
+_ALLOWED: dict[tuple[str, str], type] = {}
 
 
 def dump_entry(value: object) -> bytes:
