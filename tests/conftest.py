@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,26 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Datasets loaded while tests are collected (module-level fixtures) cache outside the
+    repository too; each test then gets a folder of its own (below)."""
+    os.environ["ACCORDS_CACHE_DIR"] = tempfile.mkdtemp(prefix="accords-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("ACCORDS_CACHE_DIR", ""), ignore_errors=True)
+
+
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every test caches in a folder of its own, never in the repository or a test's dataset:
+    each run starts cold, and the tests of the cache turn it off or move it themselves."""
+    monkeypatch.delenv("ACCORDS_NO_CACHE", raising=False)
+    monkeypatch.setenv("ACCORDS_CACHE_DIR", str(tmp_path_factory.mktemp("accords-cache")))

@@ -11,8 +11,9 @@ from typing import Any
 
 from accords.config import Config, Selection, load_config
 from accords.findings import FileLocation, Finding, Tally
+from accords.loading.cache import RecordCache, cache_folder
 from accords.loading.discovery import RecordFile, dataset_files, find_root, nothing_found
-from accords.loading.records import LoadedFile, read_record_file
+from accords.loading.records import LoadedFile
 from accords.loading.texts import TextArchive
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
 from accords.model.walk import KeyPath
@@ -115,11 +116,14 @@ def load_dataset(
     files: Iterable[RecordFile] | None = None,
     *,
     texts: Path | None = None,
+    cache: bool = True,
 ) -> Dataset:
     """Load the dataset whose root is at or above ``start`` (or just the given files).
 
     ``texts`` is the folder of archived source texts (default: ``[sources] texts`` of
     accords.toml). A dataset without a single YAML file is a usage error, never an empty pass.
+    With ``cache``, files whose content an earlier run read come from the cache
+    (:mod:`accords.loading.cache`) unless ``ACCORDS_NO_CACHE`` is set.
     """
     root = find_root(Path(start) if start is not None else None)
     config = load_config(root)
@@ -127,7 +131,7 @@ def load_dataset(
         files = dataset_files(root, config.layout)
         if not files:
             raise nothing_found(root, config.layout)
-    return load_records(files, root, config, texts=texts)
+    return load_records(files, root, config, texts=texts, cache=cache)
 
 
 def load_records(
@@ -136,19 +140,23 @@ def load_records(
     config: Config | None = None,
     *,
     texts: Path | None = None,
+    cache: bool = False,
 ) -> Dataset:
     """Load the given files into a dataset; the garbage collector is paused meanwhile.
 
     Thousands of small, long-lived containers make every collection pass walk them all;
-    pausing collection and freezing what was loaded keeps loading linear.
+    pausing collection and freezing what was loaded keeps loading linear. With ``cache``,
+    unchanged files come from the cache of the dataset at ``root``.
     """
     config = config or load_config(root)
     dataset = Dataset(root, config, texts=texts or config.texts)
+    records = RecordCache(cache_folder(root) if cache else None)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         for record_file in files:
-            dataset.add(read_record_file(record_file))
+            dataset.add(records.load(record_file))
+        records.save()
     finally:
         gc.freeze()
         if was_enabled:

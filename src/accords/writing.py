@@ -64,3 +64,20 @@ def _create_temp(path: Path) -> tuple[int, Path]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name next to {path}")
+
+
+def replace_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, replacing whatever is there.
+
+    For files that accords owns (its cache), never for a user's record. Readers see the old
+    file or the new one, never a mix, so two runs can share the folder. Not flushed to disk: a
+    file cut short by a crash fails its checksum when read, and is then rebuilt.
+    """
+    handle, temp = _create_temp(path)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -42,6 +42,8 @@ class CheckOptions:
     max_field_bytes: int = 1 << 20
     #: The folder of archived source texts to check quotes against (default: accords.toml's).
     texts: Path | None = None
+    #: Whether unchanged files may come from the cache (``--no-cache`` turns it off).
+    cache: bool = True
 
 
 def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
@@ -66,7 +68,7 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
     options = options or CheckOptions()
     # The events file is read while the records load: neither needs the other.
     reading = _reading(options)
-    dataset = load_dataset(start, texts=options.texts)
+    dataset = load_dataset(start, texts=options.texts, cache=options.cache)
     selection = effective_selection(dataset, options)
     findings = _findings(dataset, selection, reading)
     return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)

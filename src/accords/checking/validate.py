@@ -10,6 +10,7 @@ from pathlib import Path
 from accords.config import load_config
 from accords.errors import DatasetNotFound, UsageError
 from accords.findings import CheckResult, Finding, Tally
+from accords.loading.cache import SummaryCache, cache_folder
 from accords.loading.discovery import (
     RecordFile,
     dataset_files,
@@ -17,40 +18,44 @@ from accords.loading.discovery import (
     nothing_found,
     select_files,
 )
-from accords.loading.records import LoadedFile, read_record_file
-from accords.model import EventFile
 
 
-def validate_files(files: Iterable[RecordFile]) -> tuple[list[Finding], Tally]:
-    """Every structural finding of every file, in file order, and what was read."""
+def validate_files(
+    files: Iterable[RecordFile], cache: Path | None = None
+) -> tuple[list[Finding], Tally]:
+    """Every structural finding of every file, in file order, and what was read.
+
+    ``cache`` is the cache folder: files whose content an earlier run validated are not read
+    again (:mod:`accords.loading.cache`).
+    """
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     read = 0
+    summaries = SummaryCache(cache)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         for record_file in files:
-            loaded = read_record_file(record_file)
+            summary = summaries.load(record_file)
             read += 1
-            findings.extend(loaded.findings)
-            if loaded.kind is not None and loaded.record is not None:
-                counts[loaded.kind] = counts.get(loaded.kind, 0) + _records_in(loaded)
+            findings.extend(summary.findings)
+            if summary.kind is not None:
+                counts[summary.kind] = counts.get(summary.kind, 0) + summary.records
+        summaries.save()
     finally:
         if was_enabled:
             gc.enable()
     return findings, Tally(counts, read)
 
 
-def _records_in(loaded: LoadedFile) -> int:
-    return len(loaded.record.events) if isinstance(loaded.record, EventFile) else 1
-
-
-def validate_paths(paths: Sequence[Path] = (), kind: str | None = None) -> CheckResult:
+def validate_paths(
+    paths: Sequence[Path] = (), kind: str | None = None, *, cache: bool = True
+) -> CheckResult:
     """Validate the given files or folders (default: the whole dataset found from here).
 
     Reports the findings that the dataset's ``accords.toml`` selects; its ``fail_on`` decides
     the exit code. Files outside a dataset need ``paths``; ``kind`` names the record kind of
-    every given file, wherever it is kept.
+    every given file, wherever it is kept. ``cache`` lets unchanged files come from the cache.
     """
     began = time.perf_counter()
     try:
@@ -77,7 +82,7 @@ def validate_paths(paths: Sequence[Path] = (), kind: str | None = None) -> Check
     from accords.checking.registry import RULES, check_codes, defaults_off
 
     check_codes(config.selection.settings())
-    findings, tally = validate_files(files)
+    findings, tally = validate_files(files, cache_folder(root) if cache else None)
     tally = Tally(tally.records, tally.files, time.perf_counter() - began)
     kept = config.selection.apply(findings, defaults_off(RULES))
     return CheckResult(kept, tally, config.selection.fail_on, verb="Validated")

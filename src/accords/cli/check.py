@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.common import FindingsFormat, emit_findings
+from accords.cli.common import FindingsFormat, NoCache, emit_findings
 
 HELP = """Validate the dataset, then check it for consistency with the rule catalogue.
 
@@ -62,6 +62,7 @@ def check(
     fmt: Annotated[
         FindingsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = FindingsFormat.text,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.checking.runner import CheckOptions
     from accords.checking.runner import check as check_dataset
@@ -73,5 +74,6 @@ def check(
         events=events,
         texts=texts,
         max_field_bytes=max_field_bytes,
+        cache=not no_cache,
     )
     raise typer.Exit(emit_findings(check_dataset(options=options), fmt))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 if TYPE_CHECKING:
     from accords.findings import CheckResult
@@ -12,6 +14,16 @@ if TYPE_CHECKING:
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+#: ``--no-cache``, on every command that loads the dataset.
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and validate every file, neither using nor filling the cache "
+        "(.accords_cache/; also ACCORDS_NO_CACHE=1).",
+    ),
+]
 
 
 class FindingsFormat(StrEnum):

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from accords.cli.common import NoCache
+
 HELP = """Compare agreements: one row per actor, one column per agreement, every mark in the cells.
 
 Cells hold roles (mediator), exclusions (excluded:talks:shut-out), stances (rejected);
@@ -80,13 +82,14 @@ def compare(
     fmt: Annotated[
         MatrixFormat, typer.Option("--format", "-f", help="Output format.")
     ] = MatrixFormat.table,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.analysis.compare import compare as run_compare
     from accords.dataset import load_dataset
     from accords.render.matrix import FORMATS
 
     result = run_compare(
-        load_dataset(),
+        load_dataset(cache=not no_cache),
         agreements or None,
         as_of=as_of,
         scenario=scenario,

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from accords.cli.common import NoCache
+
 HELP = """Show who entered, who left, and whose role or stance changed between two agreements.
 
 Entered: at the table (any role) in the second agreement only; left: in the first only;
@@ -38,10 +40,11 @@ def diff(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.text,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.analysis.diff import diff as run_diff
     from accords.dataset import load_dataset
     from accords.render.diff import FORMATS
 
-    result = run_diff(load_dataset(), first, second, as_of=as_of)
+    result = run_diff(load_dataset(cache=not no_cache), first, second, as_of=as_of)
     FORMATS[fmt.value](result, sys.stdout)

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from accords.cli.common import NoCache
+
 HELP = """Export flat tables: agreements, participants, exclusions, positions, terms, events,
 event_agreements, actors.
 
@@ -37,12 +39,13 @@ def export(
         list[str] | None, typer.Option("--table", help="Only these tables (repeatable).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.analysis.export import export_tables
     from accords.dataset import load_dataset
     from accords.render.export import FORMATS, write_folder
 
-    tables = export_tables(load_dataset(), table or None)
+    tables = export_tables(load_dataset(cache=not no_cache), table or None)
     if out is None:
         FORMATS[fmt.value](tables, sys.stdout)
     else:

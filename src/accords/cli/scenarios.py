@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from accords.cli.common import NoCache
 from accords.cli.diff import ReportFormat
 
 HELP = """Resolve every expectation: true, false, open or undetermined, with the deciding record.
@@ -35,10 +36,11 @@ def scenarios(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.text,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.analysis.scenarios import resolve_scenarios
     from accords.dataset import load_dataset
     from accords.render.scenarios import FORMATS
 
-    report = resolve_scenarios(load_dataset(), ids or None, as_of=as_of)
+    report = resolve_scenarios(load_dataset(cache=not no_cache), ids or None, as_of=as_of)
     FORMATS[fmt.value](report, sys.stdout)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from accords.cli.common import NoCache
 from accords.cli.diff import ReportFormat
 
 HELP = """Summarise one agreement: dates, who was at the table or left out, terms and outcome.
@@ -31,10 +32,11 @@ def show(
         bool,
         typer.Option("--evidence", help="Each claim with the citations and quotes it rests on."),
     ] = False,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.analysis.show import show as run_show
     from accords.dataset import load_dataset
     from accords.render.show import FORMATS
 
-    summary = run_show(load_dataset(), agreement, evidence=evidence)
+    summary = run_show(load_dataset(cache=not no_cache), agreement, evidence=evidence)
     FORMATS[fmt.value](summary, sys.stdout)

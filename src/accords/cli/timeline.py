@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from accords.cli.common import NoCache
+
 HELP = """List agreements and events in date order, partial dates shown with their precision.
 
 --from and --to keep what may fall inside the window; an item whose date reaches outside it
@@ -33,10 +35,11 @@ def timeline(
     fmt: Annotated[
         TimelineFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TimelineFormat.text,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.analysis.timeline import timeline as run_timeline
     from accords.dataset import load_dataset
     from accords.render.timeline import FORMATS
 
-    result = run_timeline(load_dataset(), start=start, end=end)
+    result = run_timeline(load_dataset(cache=not no_cache), start=start, end=end)
     FORMATS[fmt.value](result, sys.stdout)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.common import FindingsFormat, emit_findings
+from accords.cli.common import FindingsFormat, NoCache, emit_findings
 
 
 class RecordKind(StrEnum):
@@ -46,8 +46,11 @@ def validate(
             "--record-kind", help="The record kind of every given file, whatever it says."
         ),
     ] = None,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.checking.validate import validate_paths
 
-    result = validate_paths(paths or (), kind.value if kind is not None else None)
+    result = validate_paths(
+        paths or (), kind.value if kind is not None else None, cache=not no_cache
+    )
     raise typer.Exit(emit_findings(result, fmt))

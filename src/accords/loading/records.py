@@ -134,11 +134,16 @@ def load_file(
     shown = display or str(path)
     data, problem = read_bytes(path, shown, boundary)
     if data is None:
-        doc = YamlDocument(shown)
-        if problem is not None:
-            doc.findings.append(problem)
-        return LoadedFile(kind or folder_kind, doc, None)
+        return unread_file(kind or folder_kind, shown, problem)
     return parse_file(data, kind, shown, folder_kind=folder_kind)
+
+
+def unread_file(kind: str | None, display: str, problem: Finding | None) -> LoadedFile:
+    """A file that could not be read: no record, and the finding that says why."""
+    doc = YamlDocument(display)
+    if problem is not None:
+        doc.findings.append(problem)
+    return LoadedFile(kind, doc, None)
 
 
 def read_record_file(record_file: RecordFile) -> LoadedFile:

@@ -1,0 +1,230 @@
+"""A content-hash cache of loaded files, so that a run on an unchanged dataset parses nothing.
+
+Each file's entry is keyed, as ruff and mypy key theirs, by everything its result depends on:
+the file's bytes (blake2b), the record kind named for it and the kind of the folder it is kept
+in, and a fingerprint of the code that reads it (accords' version and modules, Python, pydantic,
+PyYAML). What is kept is what reading the file gave: its kind, value, the locations of its keys
+and values, its findings and its validated record. Findings are stored without the file's
+displayed path (it depends on the working directory) and get the current one back when read.
+
+Rules are never cached: they run on every run, over the whole record.
+
+The cache lives in ``.accords_cache/`` at the dataset root, or in ``ACCORDS_CACHE_DIR``;
+``ACCORDS_NO_CACHE=1`` (or ``--no-cache``) turns it off. The file format and what makes an
+entry trustworthy are in :mod:`accords.loading.cache_pack`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from accords.findings import Finding
+from accords.loading.cache_pack import Pack, digest, dump_entry, load_entry, read_pack
+from accords.loading.discovery import RecordFile
+from accords.loading.records import LoadedFile, parse_file, read_bytes, unread_file
+from accords.loading.yaml_positions import YamlDocument
+from accords.model import EventFile
+
+#: The cache folder's name at the dataset root (beside accords.toml).
+CACHE_FOLDER = ".accords_cache"
+#: Stands for the file's displayed path in stored findings.
+_HERE = ""
+
+T = TypeVar("T")
+
+
+def cache_folder(root: Path | None) -> Path | None:
+    """Where the cache lives: ``ACCORDS_CACHE_DIR``, else ``.accords_cache/`` at the dataset
+    root; ``None`` (no caching) when ``ACCORDS_NO_CACHE`` is set or there is no root."""
+    if os.environ.get("ACCORDS_NO_CACHE", "") not in ("", "0"):
+        return None
+    chosen = os.environ.get("ACCORDS_CACHE_DIR")
+    if chosen:
+        return Path(chosen).absolute()
+    return root / CACHE_FOLDER if root is not None else None
+
+
+@cache
+def fingerprint() -> bytes:
+    """What, besides a file's bytes, decides what reading it gives: the versions of accords,
+    Python, pydantic and PyYAML, and accords' own modules (size and time of each, so that an
+    edited checkout never reads entries its older code wrote)."""
+    import pydantic
+    import pydantic_core
+    import yaml
+
+    # The package itself is imported before any of its modules; naming it in an import here
+    # would make a loop of the layers.
+    accords = sys.modules["accords"]
+    package = Path(__file__).resolve().parent.parent
+    parts = [
+        accords.__version__,
+        sys.version,
+        pydantic.VERSION,
+        pydantic_core.__version__,
+        yaml.__version__,
+        str(yaml.__with_libyaml__),
+    ]
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        parts.append(f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}")
+    return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _content_key(data: bytes, record_file: RecordFile) -> bytes:
+    hasher = hashlib.blake2b(data, digest_size=16)
+    hasher.update(f"\0{record_file.kind or ''}\0{record_file.folder_kind or ''}".encode())
+    return hasher.digest()
+
+
+def _parse(data: bytes, record_file: RecordFile) -> LoadedFile:
+    return parse_file(
+        data, record_file.kind, record_file.display, folder_kind=record_file.folder_kind
+    )
+
+
+class _FileCache(Generic[T]):
+    """Entries of one purpose: ``build`` what a file gives when its entry is missing."""
+
+    purpose: ClassVar[str]
+
+    def __init__(self, folder: Path | None) -> None:
+        if folder is None:
+            self._pack = Pack(None)
+        else:
+            code = fingerprint()
+            self._pack = read_pack(folder / f"{self.purpose}-{code.hex()}.pack", code)
+
+    def load(self, record_file: RecordFile) -> T:
+        """What reading ``record_file`` gives: from the cache when its content is known."""
+        data, problem = read_bytes(record_file.path, record_file.display, record_file.boundary)
+        if data is None:
+            return self._convert(
+                unread_file(
+                    record_file.kind or record_file.folder_kind, record_file.display, problem
+                )
+            )
+        if self._pack.path is None:  # no cache: nothing to hash, look up or store
+            return self._convert(_parse(data, record_file))
+        where, key = os.path.abspath(record_file.path), _content_key(data, record_file)
+        blob = self._pack.lookup(where, key)
+        if blob is not None:
+            try:
+                found = self._decode(load_entry(blob), record_file.display)
+            except Exception:  # an entry accords did not write: read the file instead
+                found = None
+            if found is not None:
+                return found
+        result = self._convert(_parse(data, record_file))
+        self._pack.store(where, key, dump_entry(self._encode(result, record_file.display)))
+        return result
+
+    def save(self) -> None:
+        """Keep what this run added for the next run (silently not, when it cannot write)."""
+        self._pack.save()
+
+    def _convert(self, loaded: LoadedFile) -> T:
+        raise NotImplementedError
+
+    def _encode(self, result: T, display: str) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def _decode(self, stored: Any, display: str) -> T | None:
+        raise NotImplementedError
+
+
+class RecordCache(_FileCache[LoadedFile]):
+    """Loaded files, with their records and locations: what ``check`` and the analyses read."""
+
+    purpose = "records"
+
+    def _convert(self, loaded: LoadedFile) -> LoadedFile:
+        return loaded
+
+    def _encode(self, result: LoadedFile, display: str) -> tuple[Any, ...]:
+        doc = result.doc
+        findings = _stored(doc.findings, display)
+        return (
+            result.kind,
+            doc.value,
+            doc.locations,
+            doc.key_locations,
+            doc.plain_dates,
+            findings,
+            result.record,
+        )
+
+    def _decode(self, stored: Any, display: str) -> LoadedFile | None:
+        kind, value, locations, key_locations, plain_dates, findings, record = stored
+        if not (
+            isinstance(kind, str | None)
+            and isinstance(locations, dict)
+            and isinstance(key_locations, dict)
+            and isinstance(plain_dates, list)
+            and _are_findings(findings)
+            and isinstance(record, BaseModel | None)
+        ):
+            return None
+        found = _restored(findings, display)
+        doc = YamlDocument(display, value, locations, key_locations, plain_dates, found)
+        return LoadedFile(kind, doc, record)
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    """What ``validate`` keeps of a file: its kind and records count when valid, its findings."""
+
+    kind: str | None
+    records: int
+    findings: list[Finding]
+
+
+class SummaryCache(_FileCache[FileSummary]):
+    """The findings of each file and the records it holds: what ``validate`` reads."""
+
+    purpose = "findings"
+
+    def _convert(self, loaded: LoadedFile) -> FileSummary:
+        record = loaded.record
+        if loaded.kind is None or record is None:
+            return FileSummary(None, 0, loaded.findings)
+        count = len(record.events) if isinstance(record, EventFile) else 1
+        return FileSummary(loaded.kind, count, loaded.findings)
+
+    def _encode(self, result: FileSummary, display: str) -> tuple[Any, ...]:
+        return (result.kind, result.records, _stored(result.findings, display))
+
+    def _decode(self, stored: Any, display: str) -> FileSummary | None:
+        kind, records, findings = stored
+        if not (isinstance(kind, str | None) and type(records) is int and _are_findings(findings)):
+            return None
+        return FileSummary(kind, records, _restored(findings, display))
+
+
+def _are_findings(value: object) -> bool:
+    return isinstance(value, list) and all(type(item) is Finding for item in value)
+
+
+def _stored(findings: list[Finding], display: str) -> list[Finding]:
+    """``findings`` with the file's displayed path taken out."""
+    return [_moved(finding, display, _HERE) for finding in findings]
+
+
+def _restored(findings: list[Finding], display: str) -> list[Finding]:
+    """Stored findings with the file's displayed path put back."""
+    return [_moved(finding, _HERE, display) for finding in findings]
+
+
+def _moved(finding: Finding, old: str, new: str) -> Finding:
+    related = tuple(
+        (new if path == old else path, line, col) for path, line, col in finding.related
+    )
+    return replace(finding, path=new if finding.path == old else finding.path, related=related)
