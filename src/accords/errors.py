@@ -26,3 +26,7 @@ class UsageError(AccordsError):
 
 class WouldOverwrite(AccordsError):
     """A write would replace a file the user owns; ``--force`` allows it."""
+
+
+class KeysDoNotHold(AccordsError):
+    """An export with keys (a Data Package, an SQLite file) would hold a primary key twice."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from accords.errors import WouldOverwrite
@@ -38,6 +39,35 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_file_atomic(path: Path, fill: Callable[[Path], None], *, force: bool = False) -> None:
+    """Have ``fill`` write a file that then replaces ``path`` atomically, as :func:`write_atomic`
+    does with text: for files another library writes (an SQLite database).
+
+    ``fill`` gets the path of a new, empty file next to ``path``, created with the umask applied
+    (a replaced file's permissions kept); whatever it leaves there is flushed and renamed over
+    ``path``, and nothing is left behind when it fails.
+    """
+    if path.exists() and not force:
+        raise WouldOverwrite(f"{path} exists; pass --force to overwrite it")
+    kept_mode = _mode_of(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = _create_temp(path)
+    os.close(handle)
+    try:
+        if kept_mode is not None:
+            os.chmod(temp, kept_mode)
+        fill(temp)
+        handle = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
