@@ -52,14 +52,13 @@ def export(
 ) -> None:
     from accords.analysis.export import export_tables
     from accords.dataset import load_dataset
+    from accords.render.export import FORMATS, write_folder
+    from accords.render.keyed import WRITERS, write_keyed
 
     tables = export_tables(load_dataset(), table or None)
-    if fmt in (ExportFormat.datapackage, ExportFormat.sqlite):
-        from accords.render.keyed import write_keyed
-
+    if fmt.value in WRITERS:
         write_keyed(tables, fmt.value, out, force=force, log=sys.stderr)
         return
-    from accords.render.export import FORMATS, write_folder
 
     if out is None:
         FORMATS[fmt.value](tables, sys.stdout)

@@ -3,28 +3,31 @@ checked before anything is written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from accords.analysis.export import Table
 from accords.analysis.export_keys import dangling_references, duplicate_keys
 from accords.errors import KeysDoNotHold, UsageError
+from accords.render.datapackage import write_datapackage
+from accords.render.sqlite import write_sqlite
 
-Writer = Callable[..., None]
 
-#: What ``--out`` names for each format.
+class FileWriter(Protocol):
+    """Writes tables to a file or folder (``out``), never replacing a file without ``force``,
+    and logs each path written."""
+
+    def __call__(
+        self, tables: Sequence[Table], out: Path, /, *, force: bool, log: TextIO
+    ) -> None: ...
+
+
+#: The formats whose tables carry keys, with their writers: the export's second format table,
+#: beside :data:`accords.render.export.FORMATS` (whose renderers write to a stream).
+WRITERS: dict[str, FileWriter] = {"datapackage": write_datapackage, "sqlite": write_sqlite}
+#: What ``--out`` names for each of them.
 OUT = {"datapackage": "DIR", "sqlite": "FILE"}
-
-
-def _writer(fmt: str) -> Writer:
-    if fmt == "sqlite":
-        from accords.render.sqlite import write_sqlite
-
-        return write_sqlite
-    from accords.render.datapackage import write_datapackage
-
-    return write_datapackage
 
 
 def write_keyed(
@@ -47,4 +50,4 @@ def write_keyed(
         )
     for dangling in dangling_references(tables):
         log.write(f"accords: warning: {dangling.message()}; 'accords check' reports the cause\n")
-    _writer(fmt)(tables, out, force=force, log=log)
+    WRITERS[fmt](tables, out, force=force, log=log)
