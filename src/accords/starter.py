@@ -8,6 +8,7 @@ where any of these files exists; a failed run removes what it wrote.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -139,6 +140,7 @@ def create_dataset(folder: Path, name: str | None = None) -> list[Path]:
             f"{folder} already has {', '.join(existing)}; accords init never overwrites a "
             "file: move them away, or start the dataset in another folder"
         )
+    made = _missing_folders(folder, files)
     written: list[Path] = []
     try:
         for path, text in files.items():
@@ -147,5 +149,15 @@ def create_dataset(folder: Path, name: str | None = None) -> list[Path]:
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
+        for made_folder in made:
+            with contextlib.suppress(OSError):  # kept if something else was put there
+                made_folder.rmdir()
         raise
     return written
+
+
+def _missing_folders(folder: Path, files: dict[Path, str]) -> list[Path]:
+    """The folders the files need that do not exist yet, deepest first."""
+    needed = {folder, *(parent for path in files for parent in path.parents)}
+    inside = [f for f in needed if f == folder or folder in f.parents]
+    return sorted((f for f in inside if not f.exists()), key=lambda f: len(f.parts), reverse=True)

@@ -168,4 +168,4 @@ def test_a_failed_init_removes_what_it_wrote(
     result = run_accords("init", "x", cwd=tmp_path)
     assert result.code == 2, result.output
     assert len(calls) == 4
-    assert _files(tmp_path / "x") == []
+    assert list(tmp_path.iterdir()) == []

@@ -78,7 +78,8 @@ def write_datapackage(tables: Sequence[Table], folder: Path, *, force: bool, log
     files[folder / DESCRIPTOR] = descriptor_text(tables)
     existing = [str(path) for path in files if path.exists()]
     if existing and not force:
-        raise WouldOverwrite(f"{', '.join(existing)} exist(s); pass --force to overwrite")
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise WouldOverwrite(f"{', '.join(existing)} {verb}; pass --force to overwrite")
     for path, text in files.items():
         write_atomic(path, text, force=force)
         log.write(f"wrote {path}\n")
