@@ -30,3 +30,8 @@ class WouldOverwrite(AccordsError):
 
 class KeysDoNotHold(AccordsError):
     """An export with keys (a Data Package, an SQLite file) would hold a primary key twice."""
+
+
+class CannotWrite(AccordsError, OSError):
+    """A file cannot be written: no such folder, no permission, a full disk. It is an
+    :class:`OSError` too, for callers that catch those."""

@@ -221,3 +221,12 @@ def test_the_sqlite_file_respects_the_umask(tmp_path: Path) -> None:
     finally:
         os.umask(previous)
     assert (tmp_path / "a.db").stat().st_mode & 0o777 == 0o664
+
+
+def test_an_unwritable_out_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    for fmt, out in (("sqlite", "file/a.db"), ("datapackage", "file/pkg")):
+        result = run_accords("export", "-f", fmt, "-o", tmp_path / out, cwd=FIXTURE)
+        assert result.code == 2, result.output
+        assert result.err.startswith(f"accords: error: cannot write {tmp_path / out}"), result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from accords.analysis.export import Table
 from accords.analysis.export_columns import SPEC_BY_NAME, ColumnType, TableSpec
-from accords.errors import UsageError
+from accords.errors import CannotWrite, UsageError
 from accords.writing import write_file_atomic
 
 _SQL_TYPES: dict[ColumnType, str] = {
@@ -61,6 +61,13 @@ def statements(tables: Sequence[str]) -> list[str]:
 
 
 def _fill(tables: Sequence[Table], path: Path) -> None:
+    try:
+        _insert(tables, path)
+    except sqlite3.Error as exc:  # a full disk or a locked file, as SQLite words it
+        raise CannotWrite(f"cannot write {path}: {exc}") from exc
+
+
+def _insert(tables: Sequence[Table], path: Path) -> None:
     connection = sqlite3.connect(path)
     try:
         with connection:
