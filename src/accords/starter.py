@@ -157,7 +157,8 @@ def create_dataset(folder: Path, name: str | None = None) -> list[Path]:
 
 
 def _missing_folders(folder: Path, files: dict[Path, str]) -> list[Path]:
-    """The folders the files need that do not exist yet, deepest first."""
+    """The folders the files need that do not exist yet (``folder`` and those above it too),
+    deepest first."""
     needed = {folder, *(parent for path in files for parent in path.parents)}
-    inside = [f for f in needed if f == folder or folder in f.parents]
-    return sorted((f for f in inside if not f.exists()), key=lambda f: len(f.parts), reverse=True)
+    missing = (f for f in needed if not f.exists())
+    return sorted(missing, key=lambda f: len(f.parts), reverse=True)

@@ -165,10 +165,10 @@ def test_a_failed_init_removes_what_it_wrote(
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", fail_on_the_fourth)
-    result = run_accords("init", "x", cwd=tmp_path)
+    result = run_accords("init", "new/x", cwd=tmp_path)
     assert (result.code, result.err) == (
         2,
-        "accords: error: cannot write x/schemas/event.schema.json: No space left on device\n",
+        "accords: error: cannot write new/x/schemas/event.schema.json: No space left on device\n",
     )
     assert len(calls) == 4
     assert list(tmp_path.iterdir()) == []
