@@ -26,3 +26,12 @@ class UsageError(AccordsError):
 
 class WouldOverwrite(AccordsError):
     """A write would replace a file the user owns; ``--force`` allows it."""
+
+
+class KeysDoNotHold(AccordsError):
+    """An export with keys (a Data Package, an SQLite file) would hold a primary key twice."""
+
+
+class CannotWrite(AccordsError, OSError):
+    """A file cannot be written: no such folder, no permission, a full disk. It is an
+    :class:`OSError` too, for callers that catch those."""

@@ -90,14 +90,18 @@ def render(kind: str, record_id: str, today: dt.date | None = None) -> str:
     if kind not in _TEMPLATES:
         raise UsageError(f"unknown record kind {kind!r}; expected one of: {', '.join(KINDS)}")
     check_id(record_id)
-    modeline = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
     body = _TEMPLATES[kind].format(
         id=_plain(record_id),
         title=_plain(_title(record_id)),
         date=_date_of(record_id, today or dt.date.today()),
         source=PLACEHOLDER_SOURCE,
     )
-    return modeline + body
+    return modeline(kind) + body
+
+
+def modeline(kind: str) -> str:
+    """The first line of a record file: it points yaml-language-server at the kind's schema."""
+    return f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
 
 
 def path_for(root: Path, kind: str, record_id: str) -> Path:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from accords.errors import WouldOverwrite
+from accords.errors import CannotWrite, WouldOverwrite
 
 #: The mode a new file asks for; the kernel takes the user's umask off it (0644 under 022).
 _NEW_FILE_MODE = 0o666
@@ -26,18 +27,47 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     under umask 022, 0664 under 002); a replaced file keeps its own permissions, so a file its
     owner made private or group-writable stays so.
     """
+
+    def fill(temp: Path) -> None:
+        with open(temp, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+
+    write_file_atomic(path, fill, force=force)
+
+
+def write_file_atomic(path: Path, fill: Callable[[Path], None], *, force: bool = False) -> None:
+    """Have ``fill`` write a file that then replaces ``path`` atomically, as :func:`write_atomic`
+    does with text: for files another library writes (an SQLite database).
+
+    ``fill`` gets the path of a new, empty file next to ``path``, created with the umask applied
+    (a replaced file's permissions kept); whatever it leaves there is flushed and renamed over
+    ``path``, and nothing is left behind when it fails. A file that cannot be written (no such
+    folder, no permission, a full disk) raises :class:`CannotWrite`, with the reason.
+    """
     if path.exists() and not force:
         raise WouldOverwrite(f"{path} exists; pass --force to overwrite it")
+    try:
+        _replace_with(path, fill)
+    except CannotWrite:
+        raise
+    except OSError as exc:
+        raise CannotWrite(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _replace_with(path: Path, fill: Callable[[Path], None]) -> None:
     kept_mode = _mode_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = _create_temp(path)
+    os.close(handle)
     try:
         if kept_mode is not None:
             os.chmod(temp, kept_mode)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+        fill(temp)
+        handle = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

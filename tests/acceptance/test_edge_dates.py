@@ -59,6 +59,8 @@ RUN = (
     ("diff", "riverside-truce-2031", "harbour-evacuation-2031", "--format", "json"),
     ("check", "--format", "json"),
     ("check", "--format", "sarif"),
+    ("export", "--format", "datapackage", "-o", "package"),
+    ("export", "--format", "sqlite", "-o", "tables.db"),
 )
 
 

@@ -16,16 +16,18 @@ import pytest
 
 from accords.analysis.compare import compare
 from accords.analysis.diff import diff
-from accords.analysis.export import export_tables
+from accords.analysis.export import TABLES, export_tables
 from accords.analysis.scenarios import resolve_scenarios
 from accords.analysis.show import show
 from accords.analysis.timeline import timeline
 from accords.dataset import Dataset, load_dataset
+from accords.render.datapackage import descriptor_text
 from accords.render.diff import FORMATS as DIFF_FORMATS
 from accords.render.export import csv_text, json_text
 from accords.render.matrix import FORMATS as MATRIX_FORMATS
 from accords.render.scenarios import FORMATS as SCENARIO_FORMATS
 from accords.render.show import FORMATS as SHOW_FORMATS
+from accords.render.sqlite import statements
 from accords.render.timeline import FORMATS as TIMELINE_FORMATS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -72,6 +74,10 @@ CASES["export-participants.csv"] = lambda d, out: out.write(
     csv_text(export_tables(d, ["participants"])[0])
 )
 CASES["export-actors.csv"] = lambda d, out: out.write(csv_text(export_tables(d, ["actors"])[0]))
+CASES["export-datapackage.json"] = lambda d, out: out.write(descriptor_text(export_tables(d)))
+CASES["export-sqlite.sql"] = lambda d, out: out.write(
+    "".join(f"{statement};\n" for statement in statements(TABLES))
+)
 
 
 @pytest.fixture(scope="module")

@@ -43,7 +43,7 @@ from accords.cli.timeline import TimelineFormat
 from accords.dataset import Dataset, load_dataset
 from accords.render import diff as diff_render
 from accords.render import export as export_render
-from accords.render import matrix, rules, scenarios
+from accords.render import keyed, matrix, rules, scenarios
 from accords.render import show as show_render
 from accords.render import timeline as timeline_render
 from accords.render.contract import Renderer
@@ -60,7 +60,7 @@ TABLES: dict[str, tuple[type[StrEnum], dict[str, Any]]] = {
     "show": (ReportFormat, show_render.FORMATS),
     "scenarios": (ReportFormat, scenarios.FORMATS),
     "timeline": (TimelineFormat, timeline_render.FORMATS),
-    "export": (ExportFormat, export_render.FORMATS),
+    "export": (ExportFormat, {**export_render.FORMATS, **keyed.WRITERS}),
     "rules": (CatalogueFormat, rules.FORMATS),
 }
 

@@ -12,10 +12,11 @@ from typing import Any
 
 from accords.analysis.common import actor_name
 from accords.analysis.common import source_ids as _source_ids
+from accords.analysis.export_columns import SPECS
 from accords.dataset import Dataset
 from accords.model.agreement_dates import chronological_key, first_date
 from accords.model.common import Citation
-from accords.model.dates import date_or_none, iso_day
+from accords.model.dates import DateInterval, date_or_none, iso_day
 from accords.model.evidence import cited_claims
 from accords.model.sources import rests_on_background
 
@@ -32,43 +33,8 @@ class Table:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-#: Every table and its columns, in order; the README documents them.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "agreements": (
-        "id", "title", "kind", "certainty", "scope_area", "proposed", "announced", "signed",
-        "effective", "ended", "start_earliest", "start_latest", "outcome_status", "outcome_date",
-        "ended_by", "aliases", "pax_agt_id", "sources",
-    ),
-    "participants": (
-        "agreement", "actor", "actor_name", "role", "contested", "name_used", "represented_by",
-        "sources", "background_only",
-    ),
-    "exclusions": (
-        "agreement", "actor", "actor_name", "scope", "manner", "contested", "name_used", "sources",
-        "background_only",
-    ),
-    "positions": (
-        "agreement", "actor", "actor_name", "stance", "date", "date_earliest", "date_latest",
-        "contested", "sources", "background_only",
-    ),
-    "terms": (
-        "agreement", "term", "kind", "text", "obligations", "deadline", "condition", "status",
-        "contested", "sources", "background_only",
-    ),
-    "events": (
-        "id", "date", "date_earliest", "date_latest", "date_precision", "kind", "status",
-        "summary", "place", "actors", "targets", "fatalities_min", "fatalities_max", "contested",
-        "sources", "background_only",
-    ),
-    "event_agreements": ("event", "agreement", "effect", "contested"),
-    "citations": (
-        "record_kind", "record", "claim", "source", "source_kind", "locator", "basis", "quote",
-    ),
-    "actors": (
-        "id", "kind", "name", "aliases", "dated_names", "coalitions", "wikidata", "ucdp", "acled",
-        "sources",
-    ),
-}  # fmt: skip
+#: Every table and its columns, in order (defined once, in :mod:`export_columns`).
+COLUMNS: dict[str, tuple[str, ...]] = {spec.name: spec.column_names for spec in SPECS}
 
 TABLES = tuple(COLUMNS)
 
@@ -107,13 +73,19 @@ def _background(dataset: Dataset, refs: Iterable[str | Citation]) -> bool:
     return rests_on_background(_source_ids(refs), dataset.sources)
 
 
-def _iso(ordinal: int | None) -> str | None:
-    return iso_day(ordinal) if ordinal is not None else None
+def _ends(date: DateInterval | None) -> tuple[str | None, str | None]:
+    """The first and last day ``date`` may denote, as ISO text; an open end (``..``) has none."""
+    if date is None:
+        return (None, None)
+    start, _, end = date.text.partition("/")
+    return (
+        None if start == ".." else iso_day(date.earliest),
+        None if end == ".." else iso_day(date.latest),
+    )
 
 
 def _bounds(text: str | None) -> tuple[str | None, str | None]:
-    date = date_or_none(text)
-    return (_iso(date.earliest), _iso(date.latest)) if date else (None, None)
+    return _ends(date_or_none(text))
 
 
 def _ordered_agreements(dataset: Dataset) -> list[Any]:
@@ -131,7 +103,7 @@ def _agreements(dataset: Dataset) -> list[tuple[Value, ...]]:
                 a.scope.area if a.scope else None,
                 a.dates.proposed, a.dates.announced, a.dates.signed, a.dates.effective,
                 a.dates.ended,
-                _iso(start.earliest) if start else None, _iso(start.latest) if start else None,
+                *_ends(start),
                 outcome.status.value if outcome else None, outcome.date if outcome else None,
                 outcome.ended_by if outcome else None,
                 _join(a.aliases), a.pax.agt_id if a.pax else None, _sources(a.sources),

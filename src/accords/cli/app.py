@@ -18,6 +18,7 @@ from accords.cli import compare as compare_cmd
 from accords.cli import diff as diff_cmd
 from accords.cli import export as export_cmd
 from accords.cli import import_ as import_cmd
+from accords.cli import init as init_cmd
 from accords.cli import new as new_cmd
 from accords.cli import rules as rules_cmd
 from accords.cli import scenarios as scenarios_cmd
@@ -82,6 +83,7 @@ _register("validate", validate_cmd)
 _register("check", check_cmd)
 _register("schema", schema_cmd)
 _register("new", new_cmd)
+_register("init", init_cmd)
 app.add_typer(import_cmd.app, name="import")
 _register("compare", compare_cmd)
 _register("diff", diff_cmd)
