@@ -13,6 +13,7 @@ from accords.config import Config, Selection, load_config
 from accords.findings import FileLocation, Finding, Tally
 from accords.loading.discovery import RecordFile, dataset_files, find_root, nothing_found
 from accords.loading.records import LoadedFile, read_record_file
+from accords.loading.revisions import Repository, Revision
 from accords.loading.texts import TextArchive
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
 from accords.model.walk import KeyPath
@@ -143,12 +144,30 @@ def load_records(
     pausing collection and freezing what was loaded keeps loading linear.
     """
     config = config or load_config(root)
+    return _gathered((read_record_file(f) for f in files), root, config, texts)
+
+
+def load_revision(root: Path, revision: Revision, repository: Repository) -> Dataset:
+    """The dataset at ``root`` as it was at a git revision, read from the repository alone.
+
+    A revision without the dataset's ``accords.toml`` held no dataset there yet: it loads
+    empty, so that everything in the other revision reads as added.
+    """
+    config = repository.config(revision)
+    if config is None:
+        return Dataset(root, load_config(root))
+    return _gathered(repository.record_files(revision, config.layout), root, config, None)
+
+
+def _gathered(
+    loaded: Iterable[LoadedFile], root: Path | None, config: Config, texts: Path | None
+) -> Dataset:
     dataset = Dataset(root, config, texts=texts or config.texts)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for record_file in files:
-            dataset.add(read_record_file(record_file))
+        for loaded_file in loaded:
+            dataset.add(loaded_file)
     finally:
         gc.freeze()
         if was_enabled:

@@ -1,0 +1,337 @@
+"""What changed in the record between two versions of a dataset, in the record's terms.
+
+Agreements and actors added, removed and renamed; per agreement, who entered or left and whose
+roles, exclusions or stances changed (the vocabulary of :mod:`accords.analysis.diff`), its
+dates, terms and outcome; findings introduced and fixed (:mod:`accords.analysis.finding_changes`).
+
+Renamed: an id that is gone and a new id of the same record kind are one record renamed when
+the new record is kept in the same file as the old one, or when the two are equal in
+everything but their id. An actor's rename carries through the agreements: its marks keep
+their place rather than reading as one actor leaving and another entering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from accords.analysis.common import actor_name
+from accords.analysis.diff import ActorChange, actor_changes
+from accords.analysis.finding_changes import FindingChanges, finding_changes
+from accords.analysis.marks import agreement_marks
+from accords.analysis.record_changes import FieldChange, differs, field_changes
+from accords.dataset import Dataset
+from accords.findings import Finding
+from accords.model import Agreement
+
+#: The record kinds listed one by one; the others (events, sources, scenarios) are counted.
+_MAIN_KINDS = ("agreement", "actor")
+_OTHER_KINDS = ("event", "source", "scenario")
+#: Fields of an agreement reported in their own terms, not among its other fields.
+_OWN_TERMS = ("id", "participants", "exclusions", "positions", "dates", "terms", "outcome")
+#: The longest label of a record without a title or a name.
+_LABEL_CHARS = 80
+SAME_FILE = "same file"
+SAME_CONTENT = "same content"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRef:
+    """A record by its id and its label (an agreement's title, an actor's name)."""
+
+    id: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """A record whose id changed, and the rule that tells it is the same record."""
+
+    old: str
+    new: str
+    label: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"old": self.old, "new": self.new, "label": self.label, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class AgreementChange:
+    """One agreement present in both versions (under its old id when renamed) that differs."""
+
+    id: str
+    title: str
+    entered: tuple[ActorChange, ...] = ()
+    left: tuple[ActorChange, ...] = ()
+    changed: tuple[ActorChange, ...] = ()
+    dates: tuple[FieldChange, ...] = ()
+    terms_added: tuple[str, ...] = ()
+    terms_removed: tuple[str, ...] = ()
+    #: ``(term id, the names of its fields that changed)``.
+    terms_changed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    outcome: tuple[FieldChange, ...] = ()
+    #: The names of its other fields that changed (title, scope, sources …).
+    other: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "entered": [c.to_dict() for c in self.entered],
+            "left": [c.to_dict() for c in self.left],
+            "changed": [c.to_dict() for c in self.changed],
+            "dates": [c.to_dict() for c in self.dates],
+            "terms": {
+                "added": list(self.terms_added),
+                "removed": list(self.terms_removed),
+                "changed": [{"id": t, "fields": list(f)} for t, f in self.terms_changed],
+            },
+            "outcome": [c.to_dict() for c in self.outcome],
+            "other": list(self.other),
+        }
+
+
+@dataclass(frozen=True)
+class KindChanges:
+    """The records of one kind added, removed, renamed, and changed (by id, in the new version)."""
+
+    added: tuple[RecordRef, ...] = ()
+    removed: tuple[RecordRef, ...] = ()
+    renamed: tuple[Rename, ...] = ()
+    changed: tuple[RecordRef, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.renamed or self.changed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": [r.to_dict() for r in self.added],
+            "removed": [r.to_dict() for r in self.removed],
+            "renamed": [r.to_dict() for r in self.renamed],
+            "changed": [r.to_dict() for r in self.changed],
+        }
+
+
+@dataclass(frozen=True)
+class ChangesResult:
+    """Everything that changed between the ``base`` and the ``target`` version."""
+
+    base: str
+    target: str
+    #: Records by kind: ``agreement``, ``actor``, ``event``, ``source``, ``scenario``.
+    kinds: dict[str, KindChanges]
+    agreements: tuple[AgreementChange, ...]
+    #: Per changed actor, the names of the fields that changed.
+    actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    findings: FindingChanges = field(default_factory=FindingChanges)
+
+    @property
+    def empty(self) -> bool:
+        return all(k.empty for k in self.kinds.values()) and self.findings.empty
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "base": self.base,
+            "target": self.target,
+            "agreements": {
+                **self.kinds["agreement"].to_dict(),
+                "changed": [c.to_dict() for c in self.agreements],
+            },
+            "actors": {
+                **self.kinds["actor"].to_dict(),
+                "changed": [
+                    {**r.to_dict(), "fields": list(self.actors[r.id])}
+                    for r in self.kinds["actor"].changed
+                ],
+            },
+            **{f"{kind}s": self.kinds[kind].to_dict() for kind in _OTHER_KINDS},
+            "findings": self.findings.to_dict(),
+        }
+
+
+def changes(
+    before: Dataset,
+    after: Dataset,
+    findings: tuple[list[Finding], list[Finding]] = ([], []),
+    *,
+    labels: tuple[str, str] = ("before", "after"),
+) -> ChangesResult:
+    """Compare two versions of a dataset; ``findings`` are the checks' findings on each."""
+    kinds = {kind: _kind_changes(before, after, kind) for kind in (*_MAIN_KINDS, *_OTHER_KINDS)}
+    actor_renames = {r.old: r.new for r in kinds["actor"].renamed}
+    agreement_changes = []
+    for old_id, new_id in _pairs(before.agreements, after.agreements, kinds["agreement"]):
+        change = _agreement_change(
+            before.agreements[old_id], after.agreements[new_id], after, actor_renames
+        )
+        if change is not None:
+            agreement_changes.append(change)
+    kinds["agreement"] = _with_changed(kinds["agreement"], agreement_changes)
+    actor_fields = {
+        new_id: tuple(
+            c.field
+            for c in field_changes(before.actors[old_id], after.actors[new_id], skip=("id",))
+        )
+        for old_id, new_id in _pairs(before.actors, after.actors, kinds["actor"])
+    }
+    actor_fields = {k: v for k, v in actor_fields.items() if v}
+    kinds["actor"] = KindChanges(
+        kinds["actor"].added,
+        kinds["actor"].removed,
+        kinds["actor"].renamed,
+        tuple(RecordRef(a, after.actors[a].name) for a in actor_fields),
+    )
+    renames = {r.old: r.new for kind in kinds.values() for r in kind.renamed}
+    found = finding_changes(before, after, *findings, renames)
+    return ChangesResult(*labels, kinds, tuple(agreement_changes), actor_fields, found)
+
+
+def _tables(dataset: Dataset, kind: str) -> dict[str, Any]:
+    tables: dict[str, dict[str, Any]] = {
+        "agreement": dataset.agreements,
+        "actor": dataset.actors,
+        "event": dataset.events,
+        "source": dataset.sources,
+        "scenario": dataset.scenarios,
+    }
+    return tables[kind]
+
+
+def _label(record: Any) -> str:
+    """An agreement's or scenario's title, an actor's name, a source's title, an event's summary
+    (its first 80 characters)."""
+    label = getattr(record, "title", None) or getattr(record, "name", None)
+    if label is None:
+        summary = str(getattr(record, "summary", None) or record.id)
+        label = summary if len(summary) <= _LABEL_CHARS else summary[: _LABEL_CHARS - 1] + "…"
+    return str(label)
+
+
+def _kind_changes(before: Dataset, after: Dataset, kind: str) -> KindChanges:
+    """The records of ``kind`` added, removed and renamed; changed ones, for the kinds not
+    compared field by field, as those whose content differs."""
+    old, new = _tables(before, kind), _tables(after, kind)
+    removed = [i for i in old if i not in new]
+    added = [i for i in new if i not in old]
+    renamed = []
+    for old_id in list(removed):
+        found = _renamed_to(before, after, kind, old_id, added)
+        if found is not None:
+            new_id, rule = found
+            renamed.append(Rename(old_id, new_id, _label(new[new_id]), rule))
+            removed.remove(old_id)
+            added.remove(new_id)
+    changed: tuple[RecordRef, ...] = ()
+    if kind in _OTHER_KINDS:
+        changed = tuple(
+            RecordRef(i, _label(new[i])) for i in new if i in old and differs(old[i], new[i])
+        )
+    return KindChanges(
+        tuple(RecordRef(i, _label(new[i])) for i in added),
+        tuple(RecordRef(i, _label(old[i])) for i in removed),
+        tuple(renamed),
+        changed,
+    )
+
+
+def _renamed_to(
+    before: Dataset, after: Dataset, kind: str, old_id: str, added: list[str]
+) -> tuple[str, str] | None:
+    """The first added id that is ``old_id`` renamed, and the rule that tells it."""
+    for new_id in added:
+        rule = _rename_rule(before, after, kind, old_id, new_id)
+        if rule is not None:
+            return new_id, rule
+    return None
+
+
+def _rename_rule(
+    before: Dataset, after: Dataset, kind: str, old_id: str, new_id: str
+) -> str | None:
+    """Why ``new_id`` is ``old_id`` renamed, or ``None`` when it is not."""
+    old_entry, new_entry = before.entry(kind, old_id), after.entry(kind, new_id)
+    if old_entry is None or new_entry is None:
+        return None
+    if old_entry.file.path == new_entry.file.path and old_entry.loc == new_entry.loc:
+        return SAME_FILE
+    if not differs(old_entry.record, new_entry.record, skip=("id",)):
+        return SAME_CONTENT
+    return None
+
+
+def _pairs(old: dict[str, Any], new: dict[str, Any], kind: KindChanges) -> list[tuple[str, str]]:
+    """The ids of the records in both versions, old and new, renamed ones by their old id."""
+    renamed = {r.old: r.new for r in kind.renamed}
+    return [(i, renamed.get(i, i)) for i in old if i in new or i in renamed]
+
+
+def _with_changed(kind: KindChanges, changes: list[AgreementChange]) -> KindChanges:
+    return KindChanges(
+        kind.added, kind.removed, kind.renamed, tuple(RecordRef(c.id, c.title) for c in changes)
+    )
+
+
+def _agreement_change(
+    old: Agreement, new: Agreement, after: Dataset, actor_renames: dict[str, str]
+) -> AgreementChange | None:
+    """How ``new`` differs from ``old``; ``None`` when in nothing but, perhaps, its id."""
+    before_marks = {actor_renames.get(a, a): m for a, m in agreement_marks(old).items()}
+    entered, left, changed, _ = actor_changes(
+        before_marks,
+        agreement_marks(new),
+        lambda actor: actor_name(after.actors.get(actor), actor),
+    )
+    old_terms = {t.id: t for t in old.terms}
+    new_terms = {t.id: t for t in new.terms}
+    terms_changed = tuple(
+        (t, tuple(c.field for c in field_changes(old_terms[t], new_terms[t], skip=("id",))))
+        for t in new_terms
+        if t in old_terms and differs(old_terms[t], new_terms[t])
+    )
+    marks_moved = bool(entered or left or changed)
+    other = tuple(c.field for c in field_changes(old, new, skip=_OWN_TERMS)) + tuple(
+        name
+        for name in ("participants", "exclusions", "positions")
+        if not marks_moved and _list_differs(old, new, name)
+    )
+    change = AgreementChange(
+        new.id,
+        new.title,
+        entered,
+        left,
+        changed,
+        field_changes(old.dates, new.dates, "dates."),
+        tuple(t for t in new_terms if t not in old_terms),
+        tuple(t for t in old_terms if t not in new_terms),
+        terms_changed,
+        field_changes(old.outcome, new.outcome, "outcome."),
+        other,
+    )
+    return change if _has_changes(change) else None
+
+
+def _list_differs(old: Agreement, new: Agreement, name: str) -> bool:
+    left = [item.model_dump(mode="json") for item in getattr(old, name)]
+    right = [item.model_dump(mode="json") for item in getattr(new, name)]
+    return left != right
+
+
+def _has_changes(change: AgreementChange) -> bool:
+    return any(
+        (
+            change.entered,
+            change.left,
+            change.changed,
+            change.dates,
+            change.terms_added,
+            change.terms_removed,
+            change.terms_changed,
+            change.outcome,
+            change.other,
+        )
+    )

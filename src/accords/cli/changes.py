@@ -1,0 +1,77 @@
+"""``accords changes BASE [--to REV]``: what changed in the record between two git revisions."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from accords.analysis.changes import ChangesResult
+
+HELP = """Show what changed in the record between a git revision and the working tree (or --to REV).
+
+In the record's terms: agreements and actors added, removed and renamed; per agreement, who
+entered or left, whose roles, exclusions or stances changed, its dates, terms and outcome;
+events, sources and scenarios added, removed or changed; and the findings of `accords check`
+introduced and fixed.
+
+Renamed: an id that is gone and a new id are one record when the new record is kept in the
+same file, or is equal to the old in everything but its id. Findings are matched by code,
+record, key path and message, never by line, so an edit above a finding moves it without
+fixing it. Revisions are read with git itself; the working tree is read from disk.
+
+Example:
+
+    accords changes origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+"""
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def changes(
+    base: Annotated[
+        str, typer.Argument(help="The revision to compare from (a branch, tag, commit).")
+    ],
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="The revision to compare to (default: the working tree)."),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.text,
+) -> None:
+    from accords.render.changes import FORMATS
+
+    FORMATS[fmt.value](record_changes(base, to), sys.stdout)
+
+
+def record_changes(base: str, to: str | None = None, start: Path | None = None) -> ChangesResult:
+    """Load the dataset found from ``start`` at ``base`` and at ``to`` (or as it is on disk),
+    check both, and compare them."""
+    from accords.analysis.changes import changes as compare_versions
+    from accords.checking.runner import run_checks
+    from accords.dataset import load_dataset, load_revision
+    from accords.loading.discovery import find_root
+    from accords.loading.revisions import Repository
+
+    root = find_root(start)
+    repository = Repository(root)
+    old = repository.revision(base)
+    new = repository.revision(to) if to is not None else None
+    before = load_revision(root, old, repository)
+    after = load_revision(root, new, repository) if new is not None else load_dataset(root)
+    target = f"{new.name} ({new.short})" if new is not None else "the working tree"
+    return compare_versions(
+        before,
+        after,
+        (run_checks(before), run_checks(after)),
+        labels=(f"{old.name} ({old.short})", target),
+    )
