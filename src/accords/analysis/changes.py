@@ -12,7 +12,7 @@ their place rather than reading as one actor leaving and another entering.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from accords.analysis.common import actor_name
@@ -163,32 +163,44 @@ def changes(
 ) -> ChangesResult:
     """Compare two versions of a dataset; ``findings`` are the checks' findings on each."""
     kinds = {kind: _kind_changes(before, after, kind) for kind in (*_MAIN_KINDS, *_OTHER_KINDS)}
-    actor_renames = {r.old: r.new for r in kinds["actor"].renamed}
+    renames = {r.old: r.new for kind in kinds.values() for r in kind.renamed}
     agreement_changes = []
     for old_id, new_id in _pairs(before.agreements, after.agreements, kinds["agreement"]):
         change = _agreement_change(
-            before.agreements[old_id], after.agreements[new_id], after, actor_renames
+            before.agreements[old_id], after.agreements[new_id], after, renames
         )
         if change is not None:
             agreement_changes.append(change)
-    kinds["agreement"] = _with_changed(kinds["agreement"], agreement_changes)
-    actor_fields = {
-        new_id: tuple(
-            c.field
-            for c in field_changes(before.actors[old_id], after.actors[new_id], skip=("id",))
-        )
-        for old_id, new_id in _pairs(before.actors, after.actors, kinds["actor"])
-    }
-    actor_fields = {k: v for k, v in actor_fields.items() if v}
-    kinds["actor"] = KindChanges(
-        kinds["actor"].added,
-        kinds["actor"].removed,
-        kinds["actor"].renamed,
-        tuple(RecordRef(a, after.actors[a].name) for a in actor_fields),
+    kinds["agreement"] = replace(
+        kinds["agreement"], changed=tuple(RecordRef(c.id, c.title) for c in agreement_changes)
     )
-    renames = {r.old: r.new for kind in kinds.values() for r in kind.renamed}
+    actor_fields = {}
+    for old_id, new_id in _pairs(before.actors, after.actors, kinds["actor"]):
+        old, new = before.actors[old_id], after.actors[new_id]
+        fields = field_changes(old, new, skip=("id",), renames=renames)
+        if fields:
+            actor_fields[new_id] = tuple(c.field for c in fields)
+    kinds["actor"] = replace(
+        kinds["actor"],
+        changed=tuple(RecordRef(a, after.actors[a].name) for a in actor_fields),
+    )
+    for kind in _OTHER_KINDS:
+        kinds[kind] = replace(kinds[kind], changed=_changed(before, after, kind, renames))
     found = finding_changes(before, after, *findings, renames)
     return ChangesResult(*labels, kinds, tuple(agreement_changes), actor_fields, found)
+
+
+def _changed(
+    before: Dataset, after: Dataset, kind: str, renames: dict[str, str]
+) -> tuple[RecordRef, ...]:
+    """The records of ``kind`` in both versions (by their new id) whose content differs."""
+    old, new = _tables(before, kind), _tables(after, kind)
+    pairs = [(i, renames.get(i, i)) for i in old if renames.get(i, i) in new]
+    return tuple(
+        RecordRef(new_id, _label(new[new_id]))
+        for old_id, new_id in pairs
+        if differs(old[old_id], new[new_id], skip=("id",), renames=renames)
+    )
 
 
 def _tables(dataset: Dataset, kind: str) -> dict[str, Any]:
@@ -213,8 +225,7 @@ def _label(record: Any) -> str:
 
 
 def _kind_changes(before: Dataset, after: Dataset, kind: str) -> KindChanges:
-    """The records of ``kind`` added, removed and renamed; changed ones, for the kinds not
-    compared field by field, as those whose content differs."""
+    """The records of ``kind`` added, removed and renamed."""
     old, new = _tables(before, kind), _tables(after, kind)
     removed = [i for i in old if i not in new]
     added = [i for i in new if i not in old]
@@ -226,16 +237,10 @@ def _kind_changes(before: Dataset, after: Dataset, kind: str) -> KindChanges:
             renamed.append(Rename(old_id, new_id, _label(new[new_id]), rule))
             removed.remove(old_id)
             added.remove(new_id)
-    changed: tuple[RecordRef, ...] = ()
-    if kind in _OTHER_KINDS:
-        changed = tuple(
-            RecordRef(i, _label(new[i])) for i in new if i in old and differs(old[i], new[i])
-        )
     return KindChanges(
         tuple(RecordRef(i, _label(new[i])) for i in added),
         tuple(RecordRef(i, _label(old[i])) for i in removed),
         tuple(renamed),
-        changed,
     )
 
 
@@ -270,17 +275,12 @@ def _pairs(old: dict[str, Any], new: dict[str, Any], kind: KindChanges) -> list[
     return [(i, renamed.get(i, i)) for i in old if i in new or i in renamed]
 
 
-def _with_changed(kind: KindChanges, changes: list[AgreementChange]) -> KindChanges:
-    return KindChanges(
-        kind.added, kind.removed, kind.renamed, tuple(RecordRef(c.id, c.title) for c in changes)
-    )
-
-
 def _agreement_change(
-    old: Agreement, new: Agreement, after: Dataset, actor_renames: dict[str, str]
+    old: Agreement, new: Agreement, after: Dataset, renames: dict[str, str]
 ) -> AgreementChange | None:
-    """How ``new`` differs from ``old``; ``None`` when in nothing but, perhaps, its id."""
-    before_marks = {actor_renames.get(a, a): m for a, m in agreement_marks(old).items()}
+    """How ``new`` differs from ``old`` (references to renamed records followed); ``None`` when
+    in nothing but, perhaps, its id."""
+    before_marks = {renames.get(a, a): m for a, m in agreement_marks(old).items()}
     entered, left, changed, _ = actor_changes(
         before_marks,
         agreement_marks(new),
@@ -288,37 +288,27 @@ def _agreement_change(
     )
     old_terms = {t.id: t for t in old.terms}
     new_terms = {t.id: t for t in new.terms}
-    terms_changed = tuple(
-        (t, tuple(c.field for c in field_changes(old_terms[t], new_terms[t], skip=("id",))))
-        for t in new_terms
-        if t in old_terms and differs(old_terms[t], new_terms[t])
-    )
-    marks_moved = bool(entered or left or changed)
-    other = tuple(c.field for c in field_changes(old, new, skip=_OWN_TERMS)) + tuple(
-        name
-        for name in ("participants", "exclusions", "positions")
-        if not marks_moved and _list_differs(old, new, name)
-    )
+    terms_changed = []
+    for term_id in (t for t in new_terms if t in old_terms):
+        fields = field_changes(old_terms[term_id], new_terms[term_id], renames=renames)
+        if fields:
+            terms_changed.append((term_id, tuple(c.field for c in fields)))
+    # The lists behind the marks count among the other fields when no mark explains them.
+    skip = _OWN_TERMS if entered or left or changed else _OWN_TERMS[:1] + _OWN_TERMS[4:]
     change = AgreementChange(
         new.id,
         new.title,
         entered,
         left,
         changed,
-        field_changes(old.dates, new.dates, "dates."),
+        field_changes(old.dates, new.dates, "dates.", renames=renames),
         tuple(t for t in new_terms if t not in old_terms),
         tuple(t for t in old_terms if t not in new_terms),
-        terms_changed,
-        field_changes(old.outcome, new.outcome, "outcome."),
-        other,
+        tuple(terms_changed),
+        field_changes(old.outcome, new.outcome, "outcome.", renames=renames),
+        tuple(c.field for c in field_changes(old, new, skip=skip, renames=renames)),
     )
     return change if _has_changes(change) else None
-
-
-def _list_differs(old: Agreement, new: Agreement, name: str) -> bool:
-    left = [item.model_dump(mode="json") for item in getattr(old, name)]
-    right = [item.model_dump(mode="json") for item in getattr(new, name)]
-    return left != right
 
 
 def _has_changes(change: AgreementChange) -> bool:

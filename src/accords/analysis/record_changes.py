@@ -7,7 +7,7 @@ on a line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,9 +28,22 @@ class FieldChange:
         return {"field": self.field, "before": self.before, "after": self.after}
 
 
-def dumped(model: BaseModel | None) -> dict[str, Any]:
-    """The model as JSON values, keyed by field name; nothing for ``None``."""
-    return model.model_dump(mode="json") if model is not None else {}
+def dumped(model: BaseModel | None, renames: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The model as JSON values, keyed by field name; nothing for ``None``. With ``renames``,
+    every text that is a renamed id reads as the new id: a reference that follows a rename is
+    no change of its own."""
+    data = model.model_dump(mode="json") if model is not None else {}
+    return _renamed(data, renames) if renames else data
+
+
+def _renamed(value: Any, renames: Mapping[str, str]) -> Any:
+    if isinstance(value, str):
+        return renames.get(value, value)
+    if isinstance(value, list):
+        return [_renamed(v, renames) for v in value]
+    if isinstance(value, dict):
+        return {k: _renamed(v, renames) for k, v in value.items()}
+    return value
 
 
 def field_changes(
@@ -39,9 +52,11 @@ def field_changes(
     prefix: str = "",
     *,
     skip: Iterable[str] = (),
+    renames: Mapping[str, str] | None = None,
 ) -> tuple[FieldChange, ...]:
-    """Every field of two versions of one model whose value differs, in field order."""
-    old, new = dumped(before), dumped(after)
+    """Every field of two versions of one model whose value differs, in field order; the
+    old version's references to renamed records read as the new ids."""
+    old, new = dumped(before, renames), dumped(after)
     names = [n for n in dict.fromkeys([*old, *new]) if n not in set(skip)]
     changes = []
     for name in names:
@@ -60,9 +75,15 @@ def field_changes(
     return tuple(changes)
 
 
-def differs(before: BaseModel, after: BaseModel, *, skip: Iterable[str] = ()) -> bool:
-    """Whether two models differ in anything but the fields skipped."""
-    left, right = dumped(before), dumped(after)
+def differs(
+    before: BaseModel,
+    after: BaseModel,
+    *,
+    skip: Iterable[str] = (),
+    renames: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether two models differ in anything but the fields skipped (and renamed references)."""
+    left, right = dumped(before, renames), dumped(after)
     for name in skip:
         left.pop(name, None)
         right.pop(name, None)

@@ -1,0 +1,214 @@
+"""``accords changes``: real git repositories built in a temporary folder, in every format.
+
+The dataset is the fixture dataset kept in a folder of the repository (``data/``), committed,
+then edited as an analyst would: an actor renamed (file and id), an agreement renamed, a
+participant removed and another added, a date and a term's status changed, a term removed, an
+unknown actor excluded (a finding introduced), an end date made precise (findings fixed), the
+outcome's status, an actor's aliases and an event's summary changed.
+Commits carry fixed dates, so their names, and the outputs, are the same on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from support import run_accords
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
+EXPECTED = REPO / "tests" / "data" / "changes"
+
+_GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Analyst",
+    "GIT_AUTHOR_EMAIL": "analyst@example.org",
+    "GIT_COMMITTER_NAME": "Analyst",
+    "GIT_COMMITTER_EMAIL": "analyst@example.org",
+    "GIT_AUTHOR_DATE": "2031-06-01T12:00:00+00:00",
+    "GIT_COMMITTER_DATE": "2031-06-01T12:00:00+00:00",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, **_GIT_ENV}
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _rename_everywhere(data: Path, old: str, new: str) -> None:
+    for path in data.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _analyst_edits(data: Path) -> None:
+    """The edits of one pull request, as a person makes them."""
+    git(data, "mv", "actors/hill-brigade.yaml", "actors/hill-corps.yaml")
+    _rename_everywhere(data, "hill-brigade", "hill-corps")
+    git(data, "mv", "agreements/capital-talks-2031.yaml", "agreements/capital-round-2031.yaml")
+    _rename_everywhere(data, "capital-talks-2031", "capital-round-2031")
+    truce = data / "agreements" / "riverside-truce-2031.yaml"
+    _edit(
+        truce,
+        "  - {actor: river-front, roles: [party], sources: [daily-2031-03-03]}\n",
+        "  - {actor: valley-alliance, roles: [party], sources: [daily-2031-03-03]}\n",
+    )
+    _edit(truce, 'ended: "2031-03"}', 'ended: "2031-03-20"}')
+    _edit(truce, "status: not-implemented", "status: implemented")
+    _edit(truce, "  status: collapsed\n", "  status: partially-implemented\n")
+    _edit(data / "actors" / "river-front.yaml", "aliases: [RF]", "aliases: [RF, The Front]")
+    _edit(
+        data / "events" / "2031.yaml",
+        "summary: Northland announces the Riverside truce.",
+        "summary: Northland announces the Riverside truce on the radio.",
+    )
+    _edit(
+        truce,
+        "  - {id: cessation, kind: cessation, text: All parties halt offensive operations in the "
+        "district., obligations: [river-front, eastland], sources: [daily-2031-03-03]}\n",
+        "",
+    )
+    _edit(
+        truce,
+        "exclusions:\n",
+        "exclusions:\n  - {actor: ghost-group, scope: talks, manner: not-invited, "
+        "sources: [daily-2031-03-03]}\n",
+    )
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A repository whose ``data/`` folder holds the dataset: a first commit (``base``) with
+    the fixture as it is, a second (``edited``) with the analyst's edits; the work tree clean."""
+    top = tmp_path / "record"
+    top.mkdir()
+    git(top, "init", "--quiet", "--initial-branch", "main")
+    (top / "README.md").write_text("A record kept in git.\n", encoding="utf-8")
+    git(top, "add", "README.md")
+    git(top, "commit", "--quiet", "-m", "start")
+    git(top, "tag", "start")
+    shutil.copytree(FIXTURE, top / "data")
+    git(top, "add", "data")
+    git(top, "commit", "--quiet", "-m", "the fixture dataset")
+    git(top, "tag", "base")
+    _analyst_edits(top / "data")
+    git(top, "add", "-A")
+    git(top, "commit", "--quiet", "-m", "edits")
+    git(top, "tag", "edited")
+    return top
+
+
+def _expected(name: str, actual: str) -> str:
+    path = EXPECTED / name
+    if os.environ.get("ACCORDS_REGEN_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_changes_between_two_revisions(repository: Path, fmt: str) -> None:
+    run = run_accords("changes", "base", "--to", "edited", "--format", fmt, cwd=repository / "data")
+    assert (run.code, run.err) == (0, ""), run.output
+    suffix = {"text": "txt", "markdown": "md", "json": "json"}[fmt]
+    assert run.out == _expected(f"edits.{suffix}", run.out)
+
+
+def test_the_working_tree_is_the_default_target(repository: Path) -> None:
+    """Uncommitted edits are read from disk: the same changes as the committed ones."""
+    git(repository, "reset", "--quiet", "--soft", "base")
+    committed = run_accords("changes", "base", "--to", "edited", cwd=repository / "data")
+    on_disk = run_accords("changes", "base", cwd=repository / "data")
+    assert on_disk.code == 0, on_disk.output
+    revision_line = committed.out.splitlines()[0]
+    assert revision_line.startswith("Changes in the record: base (")
+    assert revision_line.endswith(" → edited (" + git(repository, "rev-parse", "edited")[:12] + ")")
+    expected = committed.out.replace(
+        revision_line, revision_line.rsplit(" → ", 1)[0] + " → the working tree"
+    )
+    assert on_disk.out == expected
+
+
+def test_no_change(repository: Path) -> None:
+    run = run_accords("changes", "edited", cwd=repository / "data")
+    short = git(repository, "rev-parse", "edited")[:12]
+    assert (run.code, run.err) == (0, "")
+    assert run.out == (
+        f"Changes in the record: edited ({short}) → the working tree\n"
+        "No change in the record, and no finding introduced or fixed.\n"
+    )
+
+
+def test_a_fresh_dataset_is_all_added(repository: Path) -> None:
+    """Before the dataset's accords.toml was committed, there was no dataset: all is added."""
+    run = run_accords(
+        "changes", "start", "--to", "base", "--format", "json", cwd=repository / "data"
+    )
+    assert (run.code, run.err) == (0, ""), run.output
+    assert run.out == _expected("fresh.json", run.out)
+
+
+def test_a_bad_revision(repository: Path) -> None:
+    run = run_accords("changes", "no-such-branch", cwd=repository / "data")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "accords: error: unknown revision 'no-such-branch': no such commit in the repository\n"
+    )
+
+
+def test_an_option_is_not_a_revision(repository: Path) -> None:
+    run = run_accords("changes", "base", "--to=--output=x", cwd=repository / "data")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == "accords: error: '--output=x' is not a revision\n"
+
+
+def test_not_a_git_repository(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    run = run_accords("changes", "HEAD", cwd=tmp_path / "data", env=env)
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "accords: error: git cannot find the repository: not a git repository "
+        "(or any of the parent directories): .git\n"
+    )
+
+
+def test_git_is_missing(repository: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "no-programs"
+    empty.mkdir()
+    run = run_accords("changes", "base", cwd=repository / "data", env={"PATH": str(empty)})
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "accords: error: git is not installed or not on PATH: reading a revision needs it\n"
+    )
+
+
+def test_a_shallow_clone_without_the_base(repository: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    base = git(repository, "rev-parse", "base")
+    subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", f"file://{repository}", str(clone)],
+        check=True,
+        env={**os.environ, **_GIT_ENV},
+    )
+    run = run_accords("changes", base, cwd=clone / "data")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        f"accords: error: unknown revision '{base}': the clone is shallow and lacks it: fetch "
+        "the history it needs (git fetch --unshallow, or actions/checkout with fetch-depth: 0)\n"
+    )
