@@ -10,9 +10,11 @@ Commits carry fixed dates, so their names, and the outputs, are the same on ever
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -212,3 +214,127 @@ def test_a_shallow_clone_without_the_base(repository: Path, tmp_path: Path) -> N
         f"accords: error: unknown revision '{base}': the clone is shallow and lacks it: fetch "
         "the history it needs (git fetch --unshallow, or actions/checkout with fetch-depth: 0)\n"
     )
+
+
+# The Action's step: the script with a fake `gh` on PATH that logs its arguments.
+
+ACTION_SCRIPT = REPO / "action" / "changes.sh"
+MARKER = "<!-- accords-changes -->"
+
+
+def _run_action(
+    repository: Path, tmp_path: Path, base: str, comments: str = "", **env: str
+) -> tuple[subprocess.CompletedProcess[str], list[list[str]], str]:
+    """Run the step's script in the dataset folder; its result, the fake gh's calls, and what it
+    wrote to the job summary."""
+    fake_bin = tmp_path / "fake-bin"
+    fake_bin.mkdir(exist_ok=True)
+    gh = fake_bin / "gh"
+    gh.write_text(
+        f"#!{sys.executable}\n"
+        "import json, os, sys\n"
+        "with open(os.environ['FAKE_GH_LOG'], 'a', encoding='utf-8') as log:\n"
+        "    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        "if '--method' not in sys.argv:\n"
+        "    print(os.environ['FAKE_GH_COMMENTS'])\n",
+        encoding="utf-8",
+    )
+    gh.chmod(0o755)
+    log, summary = tmp_path / "gh.log", tmp_path / "summary.md"
+    path = os.pathsep.join([str(fake_bin), str(Path(sys.executable).parent), os.environ["PATH"]])
+    done = subprocess.run(
+        ["bash", str(ACTION_SCRIPT)],
+        cwd=repository / "data",
+        env={
+            **os.environ,
+            "PATH": path,
+            "ACCORDS_CHANGES_BASE": base,
+            "GITHUB_REPOSITORY": "analysts/record",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "FAKE_GH_LOG": str(log),
+            "FAKE_GH_COMMENTS": comments,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    calls = (
+        [json.loads(line) for line in log.read_text("utf-8").splitlines()] if log.exists() else []
+    )
+    return done, calls, summary.read_text("utf-8") if summary.exists() else ""
+
+
+def _report_on_the_working_tree(repository: Path) -> str:
+    """The stored Markdown of the edits, as compared with the working tree rather than --to."""
+    stored = (EXPECTED / "edits.md").read_text("utf-8")
+    edited = git(repository, "rev-parse", "edited")[:12]
+    return stored.replace(f"→ edited ({edited})", "→ the working tree", 1)
+
+
+_LISTING = [
+    "api",
+    "--paginate",
+    "repos/analysts/record/issues/7/comments",
+    "--jq",
+    f'.[] | select(.body | startswith("{MARKER}")) | .id',
+]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
+def test_the_action_writes_the_summary_and_one_new_comment(
+    repository: Path, tmp_path: Path
+) -> None:
+    done, calls, summary = _run_action(
+        repository, tmp_path, "base", ACCORDS_COMMENT="true", ACCORDS_PR_NUMBER="7"
+    )
+    assert (done.returncode, done.stderr) == (0, ""), done.stdout + done.stderr
+    report = _report_on_the_working_tree(repository)
+    assert summary == report
+    body = f"{MARKER}\n\n{report.rstrip(chr(10))}"
+    post = ["api", "--method", "POST", "repos/analysts/record/issues/7/comments", "-f"]
+    assert calls == [_LISTING, [*post, f"body={body}"]]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
+def test_the_action_updates_its_earlier_comment(repository: Path, tmp_path: Path) -> None:
+    done, calls, _ = _run_action(
+        repository,
+        tmp_path,
+        "base",
+        comments="123\n456",
+        ACCORDS_COMMENT="true",
+        ACCORDS_PR_NUMBER="7",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    body = f"{MARKER}\n\n{_report_on_the_working_tree(repository).rstrip(chr(10))}"
+    patch = ["api", "--method", "PATCH", "repos/analysts/record/issues/comments/123", "-f"]
+    assert calls == [_LISTING, [*patch, f"body={body}"]]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
+@pytest.mark.parametrize(
+    ("env", "stderr"),
+    [
+        ({}, ""),
+        ({"ACCORDS_COMMENT": "true"}, "accords: not a pull request, so no comment is written\n"),
+    ],
+)
+def test_the_action_comments_only_when_asked_on_a_pull_request(
+    repository: Path, tmp_path: Path, env: dict[str, str], stderr: str
+) -> None:
+    done, calls, summary = _run_action(repository, tmp_path, "base", **env)
+    assert (done.returncode, done.stderr, calls) == (0, stderr, [])
+    assert summary == _report_on_the_working_tree(repository)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
+def test_the_action_takes_the_base_as_data_not_as_script(repository: Path, tmp_path: Path) -> None:
+    base = "$(touch spliced)"
+    done, calls, summary = _run_action(repository, tmp_path, base, ACCORDS_COMMENT="true")
+    assert (done.returncode, calls, summary) == (2, [], "")
+    assert done.stderr == (
+        "accords: error: unknown revision '$(touch spliced)': no such commit in the repository\n"
+    )
+    assert not (repository / "data" / "spliced").exists()
