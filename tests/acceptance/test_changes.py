@@ -338,3 +338,74 @@ def test_the_action_takes_the_base_as_data_not_as_script(repository: Path, tmp_p
         "accords: error: unknown revision '$(touch spliced)': no such commit in the repository\n"
     )
     assert not (repository / "data" / "spliced").exists()
+
+
+def test_an_edit_above_a_finding_moves_it_without_fixing_it(repository: Path) -> None:
+    git(repository, "checkout", "--quiet", "base")
+    for name in ("agreements/harbour-evacuation-2031.yaml", "scenarios/riverside-what-if.yaml"):
+        path = repository / "data" / name
+        path.write_text("# Reviewed.\n\n" + path.read_text("utf-8"), encoding="utf-8")
+    run = run_accords("changes", "base", cwd=repository / "data")
+    short = git(repository, "rev-parse", "base")[:12]
+    assert (run.code, run.err) == (0, ""), run.output
+    assert run.out == (
+        f"Changes in the record: base ({short}) → the working tree\n"
+        "No change in the record, and no finding introduced or fixed.\n"
+    )
+
+
+def test_an_id_changed_in_its_own_file_is_a_rename(repository: Path) -> None:
+    git(repository, "checkout", "--quiet", "base")
+    declaration = repository / "data" / "agreements" / "valley-declaration-2031.yaml"
+    _edit(declaration, "id: valley-declaration-2031", "id: valley-principles-2031")
+    _edit(declaration, "title: Valley declaration of principles", "title: Valley principles")
+    _rename_everywhere(repository / "data", "valley-declaration-2031", "valley-principles-2031")
+    run = run_accords("changes", "base", cwd=repository / "data")
+    short = git(repository, "rev-parse", "base")[:12]
+    assert (run.code, run.err) == (0, ""), run.output
+    assert run.out == (
+        f"Changes in the record: base ({short}) → the working tree\n"
+        "agreements: 1 renamed, 1 changed; findings: 1 introduced, 0 fixed.\n"
+        "\n"
+        "Agreements renamed: 1\n"
+        "  valley-declaration-2031 → valley-principles-2031 — Valley principles (same file)\n"
+        "\n"
+        "Agreement changed: valley-principles-2031 — Valley principles\n"
+        "  also changed: title\n"
+        "\n"
+        "Findings introduced: 1\n"
+        "  agreements/valley-declaration-2031.yaml:1:5: R107 error: agreement id "
+        "'valley-principles-2031' differs from its file name 'valley-declaration-2031'\n"
+    )
+
+
+def test_a_revision_is_read_as_the_same_files_on_disk_are(repository: Path) -> None:
+    """What is not a record on disk is not one in a revision: hidden folders, a nested dataset,
+    what accords.toml excludes, files that are not YAML; a broken file is read, as on disk."""
+    data = repository / "data"
+    _edit(data / "accords.toml", "[dataset]\n", '[dataset]\nexclude = ["drafts"]\n')
+    extra = {
+        ".github/workflow.yaml": "on: push\n",
+        "nested/accords.toml": "",
+        "nested/agreements/other.yaml": "id: other\n",
+        "drafts/agreements/draft.yaml": "id: draft\n",
+        "agreements/notes.txt": "not a record\n",
+        "agreements/broken.yaml": "id: broken\ntitle: [unclosed\n",
+    }
+    for name, text in extra.items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text(text, encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "--quiet", "-m", "more files")
+    committed = run_accords("changes", "edited", "--to", "HEAD", cwd=data)
+    on_disk = run_accords("changes", "edited", cwd=data)
+    head = git(repository, "rev-parse", "HEAD")[:12]
+    assert (committed.code, on_disk.code) == (0, 0), committed.output + on_disk.output
+    assert committed.out == on_disk.out.replace("the working tree", f"HEAD ({head})", 1)
+    assert committed.out.splitlines()[1:] == [
+        "findings: 1 introduced, 0 fixed.",
+        "",
+        "Findings introduced: 1",
+        "  agreements/broken.yaml:3:1: E001 error: YAML syntax error: while parsing a flow "
+        "sequence did not find expected ',' or ']'",
+    ]
