@@ -117,12 +117,29 @@ class KindChanges:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One side of the comparison: a revision as named and its commit, or the working tree
+    (no commit)."""
+
+    name: str
+    commit: str | None = None
+
+    @property
+    def label(self) -> str:
+        """``main (1a2b3c4d5e6f)``, or the name alone for the working tree."""
+        return f"{self.name} ({self.commit[:12]})" if self.commit else self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "commit": self.commit}
+
+
 @dataclass(frozen=True)
 class ChangesResult:
     """Everything that changed between the ``base`` and the ``target`` version."""
 
-    base: str
-    target: str
+    base: Version
+    target: Version
     #: Records by kind: ``agreement``, ``actor``, ``event``, ``source``, ``scenario``.
     kinds: dict[str, KindChanges]
     agreements: tuple[AgreementChange, ...]
@@ -136,8 +153,8 @@ class ChangesResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "base": self.base,
-            "target": self.target,
+            "base": self.base.to_dict(),
+            "target": self.target.to_dict(),
             "agreements": {
                 **self.kinds["agreement"].to_dict(),
                 "changed": [c.to_dict() for c in self.agreements],
@@ -159,7 +176,7 @@ def changes(
     after: Dataset,
     findings: tuple[list[Finding], list[Finding]] = ([], []),
     *,
-    labels: tuple[str, str] = ("before", "after"),
+    versions: tuple[Version, Version] = (Version("before"), Version("after")),
 ) -> ChangesResult:
     """Compare two versions of a dataset; ``findings`` are the checks' findings on each."""
     kinds = {kind: _kind_changes(before, after, kind) for kind in (*_MAIN_KINDS, *_OTHER_KINDS)}
@@ -187,7 +204,7 @@ def changes(
     for kind in _OTHER_KINDS:
         kinds[kind] = replace(kinds[kind], changed=_changed(before, after, kind, renames))
     found = finding_changes(before, after, *findings, renames)
-    return ChangesResult(*labels, kinds, tuple(agreement_changes), actor_fields, found)
+    return ChangesResult(*versions, kinds, tuple(agreement_changes), actor_fields, found)
 
 
 def _changed(

@@ -56,6 +56,7 @@ def changes(
 def record_changes(base: str, to: str | None = None, start: Path | None = None) -> ChangesResult:
     """Load the dataset found from ``start`` at ``base`` and at ``to`` (or as it is on disk),
     check both, and compare them."""
+    from accords.analysis.changes import Version
     from accords.analysis.changes import changes as compare_versions
     from accords.checking.runner import run_checks
     from accords.dataset import load_dataset, load_revision
@@ -68,10 +69,10 @@ def record_changes(base: str, to: str | None = None, start: Path | None = None) 
     new = repository.revision(to) if to is not None else None
     before = load_revision(root, old, repository)
     after = load_revision(root, new, repository) if new is not None else load_dataset(root)
-    target = f"{new.name} ({new.short})" if new is not None else "the working tree"
+    target = Version(new.name, new.commit) if new is not None else Version("the working tree")
     return compare_versions(
         before,
         after,
         (run_checks(before), run_checks(after)),
-        labels=(f"{old.name} ({old.short})", target),
+        versions=(Version(old.name, old.commit), target),
     )

@@ -37,10 +37,6 @@ class Revision:
     name: str
     commit: str
 
-    @property
-    def short(self) -> str:
-        return self.commit[:12]
-
 
 @dataclass(frozen=True, slots=True)
 class _TreeFile:
@@ -125,7 +121,10 @@ class Repository:
         at = 0
         while at < len(output):
             end = output.index(b"\n", at)
-            blob, _, size = output[at:end].decode("ascii").split()
+            header = output[at:end].decode("ascii", "replace").split()
+            if len(header) != 3:  # "<blob> missing": a partial clone without the content
+                raise UsageError(f"git cannot read the files: {' '.join(header)}")
+            blob, _, size = header
             start = end + 1
             contents[blob] = output[start : start + int(size)]
             at = start + int(size) + 1

@@ -88,7 +88,7 @@ def _summary(result: ChangesResult) -> str:
 
 
 def _write_changes(result: ChangesResult, w: Writer) -> None:
-    w.heading(f"Changes in the record: {result.base} → {result.target}")
+    w.heading(f"Changes in the record: {result.base.label} → {result.target.label}")
     if result.empty:
         w.line("No change in the record, and no finding introduced or fixed.")
         return
