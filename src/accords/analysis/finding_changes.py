@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accords.dataset import Dataset
 from accords.findings import Finding, Location
-from accords.loading.records import LoadedFile
 from accords.model import EventFile
 from accords.model.walk import KeyPath
+
+if TYPE_CHECKING:
+    from accords.loading.records import LoadedFile
 
 #: What a finding is about, whatever line it is on: code, record, key path, message.
 FindingKey = tuple[str, str, KeyPath, str]
