@@ -12,17 +12,21 @@ their place rather than reading as one actor leaving and another entering.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+from pydantic import BaseModel
 
 from accords.analysis.common import actor_name
 from accords.analysis.diff import ActorChange, actor_changes
 from accords.analysis.finding_changes import FindingChanges, finding_changes
 from accords.analysis.marks import agreement_marks
-from accords.analysis.record_changes import FieldChange, differs, field_changes
+from accords.analysis.record_changes import FieldChange, differs, dumped, field_changes
 from accords.dataset import Dataset
 from accords.findings import Finding
 from accords.model import Agreement
+from accords.model.walk import KeyPath
 
 #: The record kinds listed one by one; the others (events, sources, scenarios) are counted.
 _MAIN_KINDS = ("agreement", "actor")
@@ -246,44 +250,52 @@ def _kind_changes(before: Dataset, after: Dataset, kind: str) -> KindChanges:
     old, new = _tables(before, kind), _tables(after, kind)
     removed = [i for i in old if i not in new]
     added = [i for i in new if i not in old]
-    renamed = []
-    for old_id in list(removed):
-        found = _renamed_to(before, after, kind, old_id, added)
-        if found is not None:
-            new_id, rule = found
-            renamed.append(Rename(old_id, new_id, _label(new[new_id]), rule))
-            removed.remove(old_id)
-            added.remove(new_id)
+    renamed = _renames(before, after, kind, removed, added)
+    gone, came = {r.old for r in renamed}, {r.new for r in renamed}
     return KindChanges(
-        tuple(RecordRef(i, _label(new[i])) for i in added),
-        tuple(RecordRef(i, _label(old[i])) for i in removed),
+        tuple(RecordRef(i, _label(new[i])) for i in added if i not in came),
+        tuple(RecordRef(i, _label(old[i])) for i in removed if i not in gone),
         tuple(renamed),
     )
 
 
-def _renamed_to(
-    before: Dataset, after: Dataset, kind: str, old_id: str, added: list[str]
-) -> tuple[str, str] | None:
-    """The first added id that is ``old_id`` renamed, and the rule that tells it."""
+def _renames(
+    before: Dataset, after: Dataset, kind: str, removed: list[str], added: list[str]
+) -> list[Rename]:
+    """Each removed id paired with the added id kept at the same place of the same file, or
+    else with the first added record equal to it in all but its id; each added id once."""
+    by_place: dict[tuple[str, KeyPath], str] = {}
+    by_content: dict[str, str] = {}
+    labels: dict[str, str] = {}
     for new_id in added:
-        rule = _rename_rule(before, after, kind, old_id, new_id)
-        if rule is not None:
-            return new_id, rule
-    return None
+        entry = after.entry(kind, new_id)
+        if entry is not None:
+            labels[new_id] = _label(entry.record)
+            by_place.setdefault((entry.file.path, entry.loc), new_id)
+            by_content.setdefault(_content(entry.record), new_id)
+    taken: set[str] = set()
+    renames = []
+    for old_id in removed:
+        entry = before.entry(kind, old_id)
+        if entry is None:
+            continue
+        candidates = (
+            (SAME_FILE, by_place.get((entry.file.path, entry.loc))),
+            (SAME_CONTENT, by_content.get(_content(entry.record))),
+        )
+        for rule, candidate in candidates:
+            if candidate is not None and candidate not in taken:
+                taken.add(candidate)
+                renames.append(Rename(old_id, candidate, labels[candidate], rule))
+                break
+    return renames
 
 
-def _rename_rule(
-    before: Dataset, after: Dataset, kind: str, old_id: str, new_id: str
-) -> str | None:
-    """Why ``new_id`` is ``old_id`` renamed, or ``None`` when it is not."""
-    old_entry, new_entry = before.entry(kind, old_id), after.entry(kind, new_id)
-    if old_entry is None or new_entry is None:
-        return None
-    if old_entry.file.path == new_entry.file.path and old_entry.loc == new_entry.loc:
-        return SAME_FILE
-    if not differs(old_entry.record, new_entry.record, skip=("id",)):
-        return SAME_CONTENT
-    return None
+def _content(record: BaseModel) -> str:
+    """The record in all but its id, as one comparable text."""
+    data = dumped(record)
+    data.pop("id", None)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
 def _pairs(old: dict[str, Any], new: dict[str, Any], kind: KindChanges) -> list[tuple[str, str]]:
