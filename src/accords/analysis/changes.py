@@ -309,6 +309,8 @@ def _agreement_change(
 ) -> AgreementChange | None:
     """How ``new`` differs from ``old`` (references to renamed records followed); ``None`` when
     in nothing but, perhaps, its id."""
+    if old == new:  # most agreements of a pull request are untouched: no field to compare
+        return None
     before_marks = {renames.get(a, a): m for a, m in agreement_marks(old).items()}
     entered, left, changed, _ = actor_changes(
         before_marks,

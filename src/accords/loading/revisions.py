@@ -10,7 +10,7 @@ the root, not hidden, not excluded by the revision's ``accords.toml``, not in a 
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -80,20 +80,18 @@ class Repository:
         text = data.decode("utf-8", "replace")
         return parse_config(text, self.root / CONFIG_NAME)
 
-    def record_files(self, revision: Revision, layout: Layout) -> list[LoadedFile]:
+    def record_files(self, revision: Revision, layout: Layout) -> Iterator[LoadedFile]:
         """Every record file of the dataset at ``revision``, loaded, in the order a walk of the
-        same folder on disk gives."""
+        same folder on disk gives; each is parsed as the caller takes it, as files on disk are
+        (the caller pauses the garbage collector meanwhile)."""
         chosen = _record_files(self._tree(revision, str(self.prefix)), self.prefix, layout)
-        wanted = [f.blob for f, _ in chosen if f.size <= MAX_FILE_BYTES]
-        contents = self._blobs(wanted)
-        loaded = []
+        contents = self._blobs([f.blob for f, _ in chosen if f.size <= MAX_FILE_BYTES])
         for tree_file, kind in chosen:
             display = display_path(self.top / tree_file.path)
             if tree_file.size > MAX_FILE_BYTES:
-                loaded.append(too_large_file(tree_file.size, display, kind))
+                yield too_large_file(tree_file.size, display, kind)
             else:
-                loaded.append(parse_file(contents[tree_file.blob], None, display, folder_kind=kind))
-        return loaded
+                yield parse_file(contents[tree_file.blob], None, display, folder_kind=kind)
 
     def _tree(self, revision: Revision, path: str) -> list[_TreeFile]:
         listing = self._git(
