@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    from accords.analysis.changes import ChangesResult
 
 HELP = """Show what changed in the record between a git revision and the working tree (or --to REV).
 
@@ -49,30 +45,6 @@ def changes(
     ] = ReportFormat.text,
 ) -> None:
     from accords.render.changes import FORMATS
+    from accords.review import record_changes
 
     FORMATS[fmt.value](record_changes(base, to), sys.stdout)
-
-
-def record_changes(base: str, to: str | None = None, start: Path | None = None) -> ChangesResult:
-    """Load the dataset found from ``start`` at ``base`` and at ``to`` (or as it is on disk),
-    check both, and compare them."""
-    from accords.analysis.changes import Version
-    from accords.analysis.changes import changes as compare_versions
-    from accords.checking.runner import run_checks
-    from accords.dataset import load_dataset, load_revision
-    from accords.loading.discovery import find_root
-    from accords.loading.revisions import Repository
-
-    root = find_root(start)
-    repository = Repository(root)
-    old = repository.revision(base)
-    new = repository.revision(to) if to is not None else None
-    before = load_revision(root, old, repository)
-    after = load_revision(root, new, repository) if new is not None else load_dataset(root)
-    target = Version(new.name, new.commit) if new is not None else Version("the working tree")
-    return compare_versions(
-        before,
-        after,
-        (run_checks(before), run_checks(after)),
-        versions=(Version(old.name, old.commit), target),
-    )
