@@ -206,20 +206,20 @@ def changes(
         changed=tuple(RecordRef(a, after.actors[a].name) for a in actor_fields),
     )
     for kind in _OTHER_KINDS:
-        kinds[kind] = replace(kinds[kind], changed=_changed(before, after, kind, renames))
+        changed = _changed(before, after, kind, kinds[kind], renames)
+        kinds[kind] = replace(kinds[kind], changed=changed)
     found = finding_changes(before, after, *findings, renames)
     return ChangesResult(*versions, kinds, tuple(agreement_changes), actor_fields, found)
 
 
 def _changed(
-    before: Dataset, after: Dataset, kind: str, renames: dict[str, str]
+    before: Dataset, after: Dataset, kind: str, listed: KindChanges, renames: dict[str, str]
 ) -> tuple[RecordRef, ...]:
     """The records of ``kind`` in both versions (by their new id) whose content differs."""
     old, new = _tables(before, kind), _tables(after, kind)
-    pairs = [(i, renames.get(i, i)) for i in old if renames.get(i, i) in new]
     return tuple(
         RecordRef(new_id, _label(new[new_id]))
-        for old_id, new_id in pairs
+        for old_id, new_id in _pairs(old, new, listed)
         if differs(old[old_id], new[new_id], skip=("id",), renames=renames)
     )
 
