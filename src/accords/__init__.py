@@ -24,6 +24,7 @@ __all__ = [
     "check",
     "compare",
     "load_dataset",
+    "record_changes",
     "run_checks",
 ]
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from accords.checking.runner import CheckOptions, check, run_checks
     from accords.dataset import Dataset, load_dataset
     from accords.findings import CheckResult, Finding, Severity
+    from accords.review import record_changes
 
 _LAZY = {
     "Dataset": "accords.dataset",
@@ -43,6 +45,7 @@ _LAZY = {
     "run_checks": "accords.checking.runner",
     "CheckOptions": "accords.checking.runner",
     "CheckResult": "accords.findings",
+    "record_changes": "accords.review",
 }
 
 

@@ -186,8 +186,18 @@ def load_config(root: Path | None) -> Config:
     if not path.is_file():
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """The configuration in ``text``, the content of ``path`` (named in messages; relative
+    folders are taken from its parent), as kept on disk or in a git revision."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     texts = _texts(path, data.get("sources", {}))
     return Config(_layout(path, data.get("dataset", {})), _selection(path, data), texts)

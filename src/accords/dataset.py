@@ -14,6 +14,7 @@ from accords.findings import FileLocation, Finding, Tally
 from accords.loading.cache import RecordCache, cache_folder
 from accords.loading.discovery import RecordFile, dataset_files, find_root, nothing_found
 from accords.loading.records import LoadedFile
+from accords.loading.revisions import Repository, Revision
 from accords.loading.texts import TextArchive
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
 from accords.model.walk import KeyPath
@@ -149,14 +150,33 @@ def load_records(
     unchanged files come from the cache of the dataset at ``root``.
     """
     config = config or load_config(root)
-    dataset = Dataset(root, config, texts=texts or config.texts)
     records = RecordCache(cache_folder(root) if cache else None)
+    dataset = _gathered((records.load(f) for f in files), root, config, texts)
+    records.save()
+    return dataset
+
+
+def load_revision(root: Path, revision: Revision, repository: Repository) -> Dataset:
+    """The dataset at ``root`` as it was at a git revision, read from the repository alone.
+
+    A revision without the dataset's ``accords.toml`` held no dataset there yet: it loads
+    empty, so that everything in the other revision reads as added.
+    """
+    config = repository.config(revision)
+    if config is None:
+        return Dataset(root, load_config(root))
+    return _gathered(repository.record_files(revision, config.layout), root, config, None)
+
+
+def _gathered(
+    loaded: Iterable[LoadedFile], root: Path | None, config: Config, texts: Path | None
+) -> Dataset:
+    dataset = Dataset(root, config, texts=texts or config.texts)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for record_file in files:
-            dataset.add(records.load(record_file))
-        records.save()
+        for loaded_file in loaded:
+            dataset.add(loaded_file)
     finally:
         gc.freeze()
         if was_enabled:

@@ -33,6 +33,11 @@ COMMANDS: dict[str, list[str]] = {
     "compare-grouped": ["compare", "--group-by", "coalition", "--order", "name", "-f", "csv"],
     "compare-states": ["compare", "--kind", "state", "--all-actors", "-f", "markdown"],
     **{f"diff-{f}": ["diff", _A, _B, "--format", f] for f in ("text", "markdown", "json")},
+    # Two commits of the bundled dataset's own history: the record changed between them.
+    **{
+        f"changes-{f}": ["changes", "f983731", "--to", "43fbb1b", "--format", f]
+        for f in ("text", "markdown", "json")
+    },
     **{f"show-{f}": ["show", _ONE_AGREEMENT, "--format", f] for f in ("text", "markdown", "json")},
     **{
         f"timeline-{f}": ["timeline", "--format", f]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,12 +90,32 @@ def diff(dataset: Dataset, first: str, second: str, *, as_of: str | None = None)
     for agreement in (a, b):
         _require_known(agreement, date)
     before, after = agreement_marks(a, date), agreement_marks(b, date)
+    groups = actor_changes(
+        before, after, lambda actor: actor_name(dataset.actors.get(actor), actor, date)
+    )
+    return DiffResult((a.id, a.title), (b.id, b.title), *groups)
+
+
+#: Actors grouped as entered, left, changed and unchanged.
+ActorGroups = tuple[
+    tuple[ActorChange, ...],
+    tuple[ActorChange, ...],
+    tuple[ActorChange, ...],
+    tuple[ActorChange, ...],
+]
+
+
+def actor_changes(
+    before: dict[str, list[Mark]], after: dict[str, list[Mark]], name_of: Callable[[str], str]
+) -> ActorGroups:
+    """Every actor of either set of marks, as entered (at the table after only), left (before
+    only), changed (any other difference in marks) or unchanged; in record order."""
     groups: dict[str, list[ActorChange]] = {k: [] for k in ("entered", "left", "changed", "same")}
     for actor in dict.fromkeys([*before, *after]):
         old, new = before.get(actor, []), after.get(actor, [])
         change = ActorChange(
             actor,
-            actor_name(dataset.actors.get(actor), actor, date),
+            name_of(actor),
             tuple(m.word for m in old),
             tuple(m.word for m in new),
             tuple((m.word, m.unplaced) for m in old if m.unplaced),
@@ -109,9 +130,7 @@ def diff(dataset: Dataset, first: str, second: str, *, as_of: str | None = None)
             groups["changed"].append(change)
         else:
             groups["same"].append(change)
-    return DiffResult(
-        (a.id, a.title),
-        (b.id, b.title),
+    return (
         tuple(groups["entered"]),
         tuple(groups["left"]),
         tuple(groups["changed"]),

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from accords import __version__
+from accords.cli import changes as changes_cmd
 from accords.cli import check as check_cmd
 from accords.cli import compare as compare_cmd
 from accords.cli import diff as diff_cmd
@@ -87,6 +88,7 @@ _register("init", init_cmd)
 app.add_typer(import_cmd.app, name="import")
 _register("compare", compare_cmd)
 _register("diff", diff_cmd)
+_register("changes", changes_cmd)
 _register("show", show_cmd)
 _register("timeline", timeline_cmd)
 _register("export", export_cmd)

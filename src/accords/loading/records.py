@@ -107,6 +107,13 @@ def _unreadable(message: str, display: str, hint: str | None = None) -> Finding:
     return Finding(UNREADABLE, Severity.ERROR, message, display, hint=hint)
 
 
+def too_large_file(size: int, display: str, kind: str | None) -> LoadedFile:
+    """A file over the size cap, not read: its finding alone."""
+    doc = YamlDocument(display)
+    doc.findings.append(_too_large(size, display))
+    return LoadedFile(kind, doc, None)
+
+
 def _too_large(size: int, display: str) -> Finding:
     at_least = "at least " if size == MAX_FILE_BYTES + 1 else ""
     return Finding(

@@ -10,7 +10,8 @@ from accords.render.vocabulary import STANCE_FLAGS, STANCE_NOTES
 from accords.render.writers import MarkdownWriter, TextWriter, Writer, write_json
 
 
-def _change(change: ActorChange) -> str:
+def change_text(change: ActorChange) -> str:
+    """``Name (id): before → after``, the marks of one actor."""
     before = _words(change.before, dict(change.before_unplaced)) or "—"
     after = _words(change.after, dict(change.after_unplaced)) or "—"
     return f"{change.name} ({change.actor}): {before} → {after}"
@@ -41,7 +42,7 @@ def _write_diff(result: DiffResult, w: Writer) -> None:
         if changes:
             w.heading(f"{title}: {len(changes)}")
             for change in changes:
-                w.item(_change(change))
+                w.item(change_text(change))
     for note in _diff_notes(result):
         w.line(note)
     if result.empty:
