@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from accords.findings import Finding, Severity
+from accords.findings import Edit, Finding, Fix, FixSafety, Severity
 from accords.loading.codes import (
     FILE_TOO_LARGE,
     LINK_OUTSIDE_DATASET,
@@ -31,6 +32,8 @@ class LoadedFile:
     kind: str | None
     doc: YamlDocument
     record: BaseModel | None
+    #: A digest of the bytes read, so that a fix never writes over a file changed since.
+    digest: bytes | None = None
 
     @property
     def path(self) -> str:
@@ -163,7 +166,8 @@ def parse_file(
     """
     kind = kind or kind_from_modeline(data) or folder_kind
     doc = read_yaml(display, data)
-    for line, col in doc.plain_dates:
+    digest = content_digest(data)
+    for (line, col), text in doc.plain_dates:
         doc.findings.append(
             Finding(
                 UNQUOTED_DATE,
@@ -173,14 +177,19 @@ def parse_file(
                 line,
                 col,
                 "quote it so that every YAML reader keeps it text",
+                fix=Fix(
+                    FixSafety.SAFE,
+                    "quote the date",
+                    (Edit(display, line, col, text, f'"{text}"'),),
+                ),
             )
         )
     if doc.value is None:
-        return LoadedFile(kind, doc, None)
+        return LoadedFile(kind, doc, None, digest)
     kind = kind or kind_from_keys(doc.value)
     if kind is None:
         doc.findings.append(_unknown_kind(display))
-        return LoadedFile(None, doc, None)
+        return LoadedFile(None, doc, None, digest)
     model = FILE_MODELS[kind]
     try:
         record = model.model_validate(doc.value)
@@ -190,5 +199,10 @@ def parse_file(
         flagged = {(f.line, f.col) for f in doc.findings if f.code == NUMBER_OUT_OF_RANGE}
         found = findings_from_validation(exc, model, doc)
         doc.findings.extend(f for f in found if (f.line, f.col) not in flagged)
-        return LoadedFile(kind, doc, None)
-    return LoadedFile(kind, doc, record)
+        return LoadedFile(kind, doc, None, digest)
+    return LoadedFile(kind, doc, record, digest)
+
+
+def content_digest(data: bytes) -> bytes:
+    """The digest that tells whether a file's bytes are still those that were read."""
+    return hashlib.blake2b(data, digest_size=16).digest()
