@@ -164,3 +164,23 @@ def test_a_fixed_file_keeps_its_permissions(tmp_path: Path) -> None:
     run = run_accords("check", "--unsafe-fixes", cwd=work)
     assert run.code == 0, run.output
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_the_readme_lists_every_fixable_code_with_its_safety() -> None:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### Fixing findings", 1)[1].split("\n### ", 1)[0]
+    listed: dict[str, str] = {}
+    for row in section.splitlines():
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        if not row.startswith("| `"):
+            continue
+        codes = cells[0].replace("`", "").split("–")
+        if len(codes) == 2:
+            first, last = int(codes[0][1:]), int(codes[1][1:])
+            codes = [f"{codes[0][0]}{n}" for n in range(first, last + 1)]
+        listed.update(dict.fromkeys(codes, cells[1]))
+    fixable = {r.code: r.fix.value for r in catalogue() if r.fix is not FixSafety.NONE}
+    assert listed == fixable
