@@ -127,3 +127,25 @@ def test_a_rename_moves_the_file_with_its_bytes(
     assert (applied.fixed, applied.unapplied) == ([finding], [])
     assert not path.exists()
     assert (tmp_path / "rusia.yaml").read_text(encoding="utf-8") == "id: rusia  # kept\n"
+
+
+def test_a_linked_file_is_written_through_its_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, digest = _write(tmp_path, monkeypatch, "kind: ceasfire\n")
+    (tmp_path / "link.yaml").symlink_to("a.yaml")
+    finding = _finding(_word_fix("link.yaml", 1, 7, "ceasfire", "ceasefire"))
+    applied = apply_fixes([finding], {"link.yaml": digest}, FixSafety.UNSAFE)
+    assert (applied.fixed, applied.unapplied) == ([finding], [])
+    assert (tmp_path / "link.yaml").is_symlink()
+    assert path.read_text(encoding="utf-8") == "kind: ceasefire\n"
+
+
+def test_a_linked_file_is_not_renamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, digest = _write(tmp_path, monkeypatch, "id: rusia\n")
+    (tmp_path / "link.yaml").symlink_to("a.yaml")
+    finding = _finding(Fix(FixSafety.UNSAFE, "rename", rename=("link.yaml", "rusia.yaml")))
+    applied = apply_fixes([finding], {"link.yaml": digest}, FixSafety.UNSAFE)
+    assert applied.unapplied == [(finding, "link.yaml is a symbolic link; it is not renamed")]
+    assert (tmp_path / "link.yaml").is_symlink() and not (tmp_path / "rusia.yaml").exists()
+    assert path.read_text(encoding="utf-8") == "id: rusia\n"

@@ -198,18 +198,24 @@ def _replaced(text: str | None, spans: list[Span]) -> str:
 
 
 def _write(path: Path, digest: bytes | None, text: str) -> str | None:
-    """Write ``text`` over ``path`` unless its bytes changed since the check read them."""
+    """Write ``text`` over ``path`` unless its bytes changed since the check read them.
+
+    A symbolic link stays a link: the file it leads to is written.
+    """
     try:
         if content_digest(path.read_bytes()) != digest:
             return f"{path} changed since it was checked; it is not written"
-        write_atomic(path, text, force=True)
+        write_atomic(path.resolve(), text, force=True)
     except OSError as exc:
         return f"cannot write {path}: {exc.strerror or exc}"
     return None
 
 
 def _rename(source: str, target: str, digest: bytes | None) -> str | None:
-    """Rename ``source`` to ``target``, never over an existing file."""
+    """Rename ``source`` to ``target``, never over an existing file, nor a symbolic link (the
+    link's name is the user's choice, and renaming would turn it into a copy)."""
+    if os.path.islink(source):
+        return f"{source} is a symbolic link; it is not renamed"
     try:
         if digest is not None and content_digest(Path(source).read_bytes()) != digest:
             return f"{source} changed since it was checked; it is not renamed"
