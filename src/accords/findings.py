@@ -53,7 +53,8 @@ class Edit:
 
     The original text is part of the edit so that it is applied only where the file still
     reads so: an edit never lands on text that moved. A quoted scalar starts at its quote, and
-    its text is edited inside the quotes.
+    its text is edited inside the quotes. An edit that is not of a ``scalar`` (a byte-order
+    mark) replaces exactly the original text at its location.
     """
 
     path: str
@@ -61,15 +62,19 @@ class Edit:
     col: int
     original: str
     replacement: str
+    scalar: bool = True
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "path": self.path,
             "line": self.line,
             "col": self.col,
             "original": self.original,
             "replacement": self.replacement,
         }
+        if not self.scalar:
+            data["scalar"] = False
+        return data
 
 
 @dataclass(frozen=True, slots=True)

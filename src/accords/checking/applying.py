@@ -163,6 +163,8 @@ def locate(text: str, edit: Edit) -> Span | None:
     if offset is None:
         return None
     end = offset + len(edit.original)
+    if not edit.scalar:
+        return (offset, end, edit.replacement) if text.startswith(edit.original, offset) else None
     if text.startswith(edit.original, offset) and text[end : end + 1] in _PLAIN_ENDS:
         return offset, end, edit.replacement
     quote = text[offset : offset + 1]

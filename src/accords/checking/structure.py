@@ -76,6 +76,10 @@ _structural(
     "(a file saved as UTF-16, with a byte-order mark, or with NUL bytes)",
     "(the same file saved as UTF-8 without BOM)",
     "Records are UTF-8 text so that every tool and diff reads them alike.",
+    fix=FixSafety.SAFE,
+    fix_explain="removes a UTF-8 byte-order mark from the start of the file; safe, since the "
+    "text is the same without it. Other encodings, NUL bytes and invalid bytes are left to a "
+    "person.",
 )
 _structural(
     codes.FILE_TOO_LARGE,

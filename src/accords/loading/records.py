@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from accords.findings import Edit, Finding, Fix, FixSafety, Severity
 from accords.loading.codes import (
+    ENCODING,
     FILE_TOO_LARGE,
     LINK_OUTSIDE_DATASET,
     NUMBER_OUT_OF_RANGE,
@@ -167,6 +168,8 @@ def parse_file(
     kind = kind or kind_from_modeline(data) or folder_kind
     doc = read_yaml(display, data)
     digest = content_digest(data)
+    if data.startswith(_UTF8_BOM):
+        doc.findings[:] = [_bom_fixed(f) if f.code == ENCODING else f for f in doc.findings]
     for (line, col), text in doc.plain_dates:
         doc.findings.append(
             Finding(
@@ -201,6 +204,15 @@ def parse_file(
         doc.findings.extend(f for f in found if (f.line, f.col) not in flagged)
         return LoadedFile(kind, doc, None, digest)
     return LoadedFile(kind, doc, record, digest)
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _bom_fixed(finding: Finding) -> Finding:
+    """The finding of a UTF-8 byte-order mark with its safe fix: the mark removed."""
+    edit = Edit(finding.path, 1, 1, "\ufeff", "", scalar=False)
+    return replace(finding, fix=Fix(FixSafety.SAFE, "remove the byte-order mark", (edit,)))
 
 
 def content_digest(data: bytes) -> bytes:
