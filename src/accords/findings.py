@@ -34,6 +34,71 @@ Location = tuple[int, int]
 FileLocation = tuple[str, int, int]
 
 
+class FixSafety(enum.Enum):
+    """Whether a rule can fix what it finds, and whether the fix keeps the record's meaning.
+
+    A safe fix changes how the record is written, never what it says (quoting a date); an
+    unsafe fix changes what it says, on a guess a person should review (a did-you-mean word).
+    """
+
+    NONE = "none"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One text edit: in the file at ``path``, the scalar that starts at ``line``:``col`` and
+    reads ``original`` becomes ``replacement``.
+
+    The original text is part of the edit so that it is applied only where the file still
+    reads so: an edit never lands on text that moved. A quoted scalar starts at its quote, and
+    its text is edited inside the quotes. An edit that is not of a ``scalar`` (a byte-order
+    mark) replaces exactly the original text at its location.
+    """
+
+    path: str
+    line: int
+    col: int
+    original: str
+    replacement: str
+    scalar: bool = True
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "original": self.original,
+            "replacement": self.replacement,
+        }
+        if not self.scalar:
+            data["scalar"] = False
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """What fixes a finding: text edits, and at most one file renamed (never over another)."""
+
+    safety: FixSafety
+    #: What the fix does, in a few words: ``quote the date``.
+    description: str
+    edits: tuple[Edit, ...] = ()
+    #: ``(from, to)``: the file's path and the path it is renamed to.
+    rename: tuple[str, str] | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "safety": self.safety.value,
+            "description": self.description,
+            "edits": [edit.to_dict() for edit in self.edits],
+        }
+        if self.rename is not None:
+            data["rename"] = {"from": self.rename[0], "to": self.rename[1]}
+        return data
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place: a code, a severity, a message, and an optional hint."""
@@ -46,6 +111,7 @@ class Finding:
     col: int = 1
     hint: str | None = None
     related: tuple[FileLocation, ...] = field(default=())
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -64,6 +130,8 @@ class Finding:
             data["hint"] = self.hint
         if self.related:
             data["related"] = [{"path": p, "line": ln, "col": c} for p, ln, c in self.related]
+        if self.fix is not None:
+            data["fix"] = self.fix.to_dict()
         return data
 
 
@@ -102,6 +170,12 @@ class CheckResult:
     fail_on: Severity = Severity.ERROR
     #: The verb of the summary line: ``Checked`` or ``Validated``.
     verb: str = "Checked"
+    #: The findings whose fix was applied (``check --fix``), as they were before.
+    fixed: tuple[Finding, ...] = ()
+    #: The findings whose fix was asked for but not applied, and why.
+    unapplied: tuple[tuple[Finding, str], ...] = ()
+    #: Which fixes the run applied: none unless ``--fix`` or ``--unsafe-fixes``.
+    fixing: FixSafety = FixSafety.NONE
 
     @property
     def failed(self) -> bool:

@@ -118,5 +118,6 @@ def test_text_lists_the_other_references_under_the_finding(
     # The summary line has tests of its own; the stored file holds the findings.
     assert "".join(body) == (ROOT_CAUSES / "expected-check.txt").read_text("utf-8")
     assert without_timing(summary) == (
-        "Checked 1 agreement, 2 actors and 1 source (4 files) in T s: 3 errors in 2 files.\n"
+        "Checked 1 agreement, 2 actors and 1 source (4 files) in T s: 3 errors in 2 files. "
+        "1 fixable with check --unsafe-fixes.\n"
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accords.errors import UsageError
-from accords.findings import Finding, Severity
+from accords.findings import Finding, Fix, FixSafety, Severity
 from accords.model.names import did_you_mean
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ class Rule:
     explain: str
     check: Check | None = None
     default_enabled: bool = True
+    #: Whether the rule can fix what it finds, and whether that fix is safe (``accords rules``).
+    fix: FixSafety = FixSafety.NONE
+    #: What the fix does and when it is offered (``accords explain``); empty when there is none.
+    fix_explain: str = ""
 
     def finding(
         self,
@@ -37,10 +41,11 @@ class Rule:
         hint: str | None = None,
         severity: Severity | None = None,
         related: tuple[tuple[str, int, int], ...] = (),
+        fix: Fix | None = None,
     ) -> Finding:
         path, line, col = where
         return Finding(
-            self.code, severity or self.severity, message, path, line, col, hint, related
+            self.code, severity or self.severity, message, path, line, col, hint, related, fix
         )
 
 
@@ -76,11 +81,25 @@ def rule(
     explain: str,
     *,
     default_enabled: bool = True,
+    fix: FixSafety = FixSafety.NONE,
+    fix_explain: str = "",
 ) -> Callable[[Check], Rule]:
     """Decorator: register a check function as a rule; the module-level name becomes the Rule."""
 
     def wrap(check: Check) -> Rule:
-        return register(Rule(code, name, title, severity, explain.strip(), check, default_enabled))
+        return register(
+            Rule(
+                code,
+                name,
+                title,
+                severity,
+                explain.strip(),
+                check,
+                default_enabled,
+                fix,
+                " ".join(fix_explain.split()),
+            )
+        )
 
     return wrap
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from accords.checking.events_run import EventsReading
 from accords.checking.internal import internal_error
 from accords.checking.registry import check_codes, defaults_off, load_all
-from accords.findings import CheckResult, Finding
+from accords.findings import CheckResult, Finding, FixSafety
 
 if TYPE_CHECKING:
     from accords.config import Selection
@@ -44,6 +44,13 @@ class CheckOptions:
     texts: Path | None = None
     #: Whether unchanged files may come from the cache (``--no-cache`` turns it off).
     cache: bool = True
+    #: Which fixes to apply (``--fix``: safe ones, ``--unsafe-fixes``: all); none by default.
+    fix: FixSafety = FixSafety.NONE
+
+
+#: Fixing runs the check again after each pass of fixes, up to this many passes: a fix held
+#: back because another edited the same text is applied in the next pass.
+MAX_FIX_PASSES = 10
 
 
 def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
@@ -71,7 +78,43 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
     dataset = load_dataset(start, texts=options.texts, cache=options.cache)
     selection = effective_selection(dataset, options)
     findings = _findings(dataset, selection, reading)
-    return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
+    if options.fix is FixSafety.NONE:
+        return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
+    return _fixed(start, options, (dataset, selection, findings, reading), began)
+
+
+def _fixed(
+    start: Path | None,
+    options: CheckOptions,
+    checked: tuple[Dataset, Selection, list[Finding], EventsReading | None],
+    began: float,
+) -> CheckResult:
+    """Apply the fixes ``options`` allows, check again, and repeat while fixes apply; the
+    result holds what remains, what was fixed, and the fixes that could not be applied."""
+    from accords.checking.applying import apply_fixes
+    from accords.dataset import load_dataset
+
+    dataset, selection, findings, reading = checked
+    fixed: list[Finding] = []
+    unapplied: list[tuple[Finding, str]] = []
+    for _ in range(MAX_FIX_PASSES):
+        digests = {file.path: file.digest for file in dataset.files}
+        applied = apply_fixes(findings, digests, options.fix)
+        fixed.extend(applied.fixed)
+        unapplied = applied.unapplied
+        if not applied.fixed:
+            break
+        dataset = load_dataset(start, texts=options.texts, cache=options.cache)
+        selection = effective_selection(dataset, options)
+        findings = _findings(dataset, selection, reading)
+    return CheckResult(
+        findings,
+        dataset.tally(time.perf_counter() - began),
+        selection.fail_on,
+        fixed=tuple(fixed),
+        unapplied=tuple(unapplied),
+        fixing=options.fix,
+    )
 
 
 def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Finding]:

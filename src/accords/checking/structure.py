@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accords.checking.registry import Rule, register
-from accords.findings import Severity
+from accords.findings import FixSafety, Severity
 from accords.loading import codes
 
 _E = Severity.ERROR
@@ -18,9 +18,11 @@ def _structural(
     why: str,
     severity: Severity = _E,
     default_enabled: bool = True,
+    fix: FixSafety = FixSafety.NONE,
+    fix_explain: str = "",
 ) -> None:
     explain = f"{why}\n\nFails:\n\n{_indent(bad)}\n\nPasses:\n\n{_indent(good)}"
-    register(Rule(code, name, title, severity, explain, None, default_enabled))
+    register(Rule(code, name, title, severity, explain, None, default_enabled, fix, fix_explain))
 
 
 def _indent(text: str) -> str:
@@ -74,6 +76,10 @@ _structural(
     "(a file saved as UTF-16, with a byte-order mark, or with NUL bytes)",
     "(the same file saved as UTF-8 without BOM)",
     "Records are UTF-8 text so that every tool and diff reads them alike.",
+    fix=FixSafety.SAFE,
+    fix_explain="removes a UTF-8 byte-order mark from the start of the file; safe, since the "
+    "text is the same without it. Other encodings, NUL bytes and invalid bytes are left to a "
+    "person.",
 )
 _structural(
     codes.FILE_TOO_LARGE,
@@ -170,6 +176,9 @@ _structural(
     "participants:\n  - {actor: russia, rolez: [mediator]}",
     "participants:\n  - {actor: russia, roles: [mediator]}",
     "Unknown fields are errors so that a typo never vanishes silently.",
+    fix=FixSafety.UNSAFE,
+    fix_explain="renames the field to the one the hint suggests, when there is one and the "
+    "mapping does not have it already; unsafe, since the closest field is a guess.",
 )
 _structural(
     codes.WRONG_TYPE,
@@ -186,6 +195,9 @@ _structural(
     "roles: [mediatr]",
     "roles: [mediator]",
     "Closed vocabularies (roles, stances, kinds …) keep the record comparable.",
+    fix=FixSafety.UNSAFE,
+    fix_explain="replaces the word with the one the hint suggests, when there is one; "
+    "unsafe, since the closest word is a guess and may say something else.",
 )
 _structural(
     codes.BAD_DATE,
@@ -232,4 +244,6 @@ _structural(
     "into timestamps and then fail the schema. Off by default; the bundled dataset turns it on.",
     severity=Severity.WARNING,
     default_enabled=False,
+    fix=FixSafety.SAFE,
+    fix_explain="puts the date in double quotes; safe, since accords reads it as the same text.",
 )

@@ -14,10 +14,16 @@ HELP = """Validate the dataset, then check it for consistency with the rule cata
 Rules, their severities and what is selected come from accords.toml ([check]); --select and
 --ignore take codes or prefixes (C, C101) and override it. --strict fails on warnings too.
 
+--fix applies the safe fixes (they change how a record is written, not what it says: quoting a
+date); --unsafe-fixes applies the unsafe ones too (a did-you-mean word or id, a file renamed
+after its id): review them in the diff. Only the edited text changes; comments stay. The check
+runs again afterwards and reports what remains. `accords rules` shows which rules can fix.
+
 Example:
 
     accords check --select R,C --format github
     accords check --texts ../shared/seeds
+    accords check --fix
 """
 
 
@@ -63,9 +69,17 @@ def check(
         FindingsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = FindingsFormat.text,
     no_cache: NoCache = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes, then check again.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option("--unsafe-fixes", help="Apply the unsafe fixes too (implies --fix)."),
+    ] = False,
 ) -> None:
     from accords.checking.runner import CheckOptions
     from accords.checking.runner import check as check_dataset
+    from accords.findings import FixSafety
 
     options = CheckOptions(
         select=_codes(select),
@@ -75,5 +89,6 @@ def check(
         texts=texts,
         max_field_bytes=max_field_bytes,
         cache=not no_cache,
+        fix=FixSafety.UNSAFE if unsafe_fixes else FixSafety.SAFE if fix else FixSafety.NONE,
     )
     raise typer.Exit(emit_findings(check_dataset(options=options), fmt))

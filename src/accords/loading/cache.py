@@ -160,10 +160,11 @@ class RecordCache(_FileCache[LoadedFile]):
             doc.plain_dates,
             findings,
             result.record,
+            result.digest,
         )
 
     def _decode(self, stored: Any, display: str) -> LoadedFile | None:
-        kind, value, locations, key_locations, plain_dates, findings, record = stored
+        kind, value, locations, key_locations, plain_dates, findings, record, digest = stored
         if not (
             isinstance(kind, str | None)
             and isinstance(locations, dict)
@@ -171,11 +172,12 @@ class RecordCache(_FileCache[LoadedFile]):
             and isinstance(plain_dates, list)
             and _are_findings(findings)
             and isinstance(record, BaseModel | None)
+            and isinstance(digest, bytes)
         ):
             return None
         found = _restored(findings, display)
         doc = YamlDocument(display, value, locations, key_locations, plain_dates, found)
-        return LoadedFile(kind, doc, record)
+        return LoadedFile(kind, doc, record, digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,16 @@ def _restored(findings: list[Finding], display: str) -> list[Finding]:
 
 
 def _moved(finding: Finding, old: str, new: str) -> Finding:
-    related = tuple(
-        (new if path == old else path, line, col) for path, line, col in finding.related
-    )
-    return replace(finding, path=new if finding.path == old else finding.path, related=related)
+    """``finding`` with every mention of the path ``old`` (its place, related places and the
+    edits of its fix) made ``new``."""
+
+    def moved(path: str) -> str:
+        return new if path == old else path
+
+    related = tuple((moved(path), line, col) for path, line, col in finding.related)
+    fix = finding.fix
+    if fix is not None:
+        edits = tuple(replace(edit, path=moved(edit.path)) for edit in fix.edits)
+        rename = (moved(fix.rename[0]), fix.rename[1]) if fix.rename else None
+        fix = replace(fix, edits=edits, rename=rename)
+    return replace(finding, path=moved(finding.path), related=related, fix=fix)

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from accords.findings import Finding, Severity
+from accords.findings import Edit, Finding, Fix, FixSafety, Severity
 from accords.loading.codes import (
     BAD_DATE,
     BAD_ID,
@@ -70,7 +70,8 @@ def findings_from_validation(
     for loc, err in itertools.islice(kept, MAX_FINDINGS_PER_FILE):
         code, message, hint = _describe(loc, err, model)
         line, col = _location(doc, loc, err)
-        findings.append(Finding(code, Severity.ERROR, message, doc.path, line, col, hint))
+        fix = _word_fix(code, loc, err, model, doc, (line, col))
+        findings.append(Finding(code, Severity.ERROR, message, doc.path, line, col, hint, (), fix))
     more = sum(1 for _ in kept)
     if more:
         # Describing each of a million bad items costs time and buries the first one.
@@ -278,6 +279,48 @@ def _show(value: Any) -> str:
 def _kebab(text: str) -> str:
     words = "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
     return "-".join(words)
+
+
+def _word_fix(
+    code: str,
+    loc: KeyPath,
+    err: Any,
+    model: type[BaseModel],
+    doc: YamlDocument,
+    where: tuple[int, int],
+) -> Fix | None:
+    """The did-you-mean replacement of an unknown word or field, when there is one.
+
+    Unsafe: the closest word is a guess. A field is not renamed to one the mapping already
+    has, which would make a duplicate key.
+    """
+    if code == UNKNOWN_WORD and isinstance(err.get("input"), str):
+        word, choices = err["input"], _enum_words(model, loc)
+    elif code == UNKNOWN_FIELD and isinstance(loc[-1], str):
+        word, choices = loc[-1], _allowed_keys(model, loc[:-1])
+        choices = [c for c in choices if c not in _value_at(doc.value, loc[:-1])]
+    else:
+        return None
+    matches = suggest(word, choices)
+    if not matches:
+        return None
+    what = "word" if code == UNKNOWN_WORD else "field"
+    return Fix(
+        FixSafety.UNSAFE,
+        f"replace the {what} {word!r} with {matches[0]!r}",
+        (Edit(doc.path, where[0], where[1], word, matches[0]),),
+    )
+
+
+def _value_at(value: Any, loc: KeyPath) -> Any:
+    for part in loc:
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value if isinstance(value, dict) else {}
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:

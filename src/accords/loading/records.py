@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from accords.findings import Finding, Severity
+from accords.findings import Edit, Finding, Fix, FixSafety, Severity
 from accords.loading.codes import (
+    ENCODING,
     FILE_TOO_LARGE,
     LINK_OUTSIDE_DATASET,
     NUMBER_OUT_OF_RANGE,
@@ -31,6 +33,8 @@ class LoadedFile:
     kind: str | None
     doc: YamlDocument
     record: BaseModel | None
+    #: A digest of the bytes read, so that a fix never writes over a file changed since.
+    digest: bytes | None = None
 
     @property
     def path(self) -> str:
@@ -175,7 +179,10 @@ def parse_file(
     """
     kind = kind or kind_from_modeline(data) or folder_kind
     doc = read_yaml(display, data)
-    for line, col in doc.plain_dates:
+    digest = content_digest(data)
+    if data.startswith(_UTF8_BOM):
+        doc.findings[:] = [_bom_fixed(f) if f.code == ENCODING else f for f in doc.findings]
+    for (line, col), text in doc.plain_dates:
         doc.findings.append(
             Finding(
                 UNQUOTED_DATE,
@@ -185,14 +192,19 @@ def parse_file(
                 line,
                 col,
                 "quote it so that every YAML reader keeps it text",
+                fix=Fix(
+                    FixSafety.SAFE,
+                    "quote the date",
+                    (Edit(display, line, col, text, f'"{text}"'),),
+                ),
             )
         )
     if doc.value is None:
-        return LoadedFile(kind, doc, None)
+        return LoadedFile(kind, doc, None, digest)
     kind = kind or kind_from_keys(doc.value)
     if kind is None:
         doc.findings.append(_unknown_kind(display))
-        return LoadedFile(None, doc, None)
+        return LoadedFile(None, doc, None, digest)
     model = FILE_MODELS[kind]
     try:
         record = model.model_validate(doc.value)
@@ -202,5 +214,19 @@ def parse_file(
         flagged = {(f.line, f.col) for f in doc.findings if f.code == NUMBER_OUT_OF_RANGE}
         found = findings_from_validation(exc, model, doc)
         doc.findings.extend(f for f in found if (f.line, f.col) not in flagged)
-        return LoadedFile(kind, doc, None)
-    return LoadedFile(kind, doc, record)
+        return LoadedFile(kind, doc, None, digest)
+    return LoadedFile(kind, doc, record, digest)
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _bom_fixed(finding: Finding) -> Finding:
+    """The finding of a UTF-8 byte-order mark with its safe fix: the mark removed."""
+    edit = Edit(finding.path, 1, 1, "\ufeff", "", scalar=False)
+    return replace(finding, fix=Fix(FixSafety.SAFE, "remove the byte-order mark", (edit,)))
+
+
+def content_digest(data: bytes) -> bytes:
+    """The digest that tells whether a file's bytes are still those that were read."""
+    return hashlib.blake2b(data, digest_size=16).digest()

@@ -77,7 +77,8 @@ class YamlDocument:
     value: Any = None
     locations: dict[KeyPath, Location] = field(default_factory=dict)
     key_locations: dict[KeyPath, Location] = field(default_factory=dict)
-    plain_dates: list[Location] = field(default_factory=list)
+    #: The plain scalars that YAML 1.1 readers take for timestamps: location and text.
+    plain_dates: list[tuple[Location, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -387,5 +388,5 @@ def _resolve(doc: YamlDocument, event: Any, pos: Location) -> Any:
             _error(doc, NUMBER_OUT_OF_RANGE, f"number {value[:30]} is out of range", pos)
             return value
         if _TIMESTAMP_RE.match(value):
-            doc.plain_dates.append(pos)
+            doc.plain_dates.append((pos, value))
     return value

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from accords.findings import CheckResult, Finding, Severity
+from accords.findings import CheckResult, Finding, FixSafety, Severity
 from accords.render.contract import Renderer
 from accords.render.escape import CONTROL_ESCAPES, json_document
 
@@ -36,6 +36,14 @@ def render_text(result: CheckResult, out: TextIO) -> None:
             out.write(f"   = hint: {_safe(f.hint)}\n")
         if f.related:
             out.write(f"   = see also: {_related_text(f.related)}\n")
+        if f.fix is not None:
+            out.write(f"   = fix ({f.fix.safety.value}): {_safe(f.fix.description)}\n")
+    for f in result.fixed:
+        description = f" ({f.fix.description})" if f.fix is not None else ""
+        out.write(f"{_safe(f.path)}:{f.line}:{f.col}: {f.code} fixed: {_safe(f.message)}")
+        out.write(f"{_safe(description)}\n")
+    for f, reason in result.unapplied:
+        out.write(f"{_safe(f.path)}:{f.line}:{f.col}: {f.code} not fixed: {_safe(reason)}\n")
     out.write(summary_line(result) + "\n")
 
 
@@ -55,7 +63,7 @@ def summary_line(result: CheckResult) -> str:
     findings = result.findings
     read = f"{result.verb} {result.tally.describe()} in {result.tally.seconds:.1f} s"
     if not findings:
-        return f"{read}: all clear, no findings."
+        return f"{read}: all clear, no findings." + fix_summary(result)
     counts = Counter(f.severity for f in findings)
     files = len({f.path for f in findings})
     parts = [
@@ -63,7 +71,30 @@ def summary_line(result: CheckResult) -> str:
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[s]
     ]
-    return f"{read}: {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+    found = f"{read}: {', '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+    return found + fix_summary(result)
+
+
+def fix_summary(result: CheckResult) -> str:
+    """What ``--fix`` fixed and what remains, or what the options would fix; empty when a
+    run neither fixed nor could fix anything."""
+    fixable = Counter(f.fix.safety for f in result.findings if f.fix is not None)
+    safe, unsafe = fixable[FixSafety.SAFE], fixable[FixSafety.UNSAFE]
+    if result.fixing is not FixSafety.NONE:
+        remain = len(result.findings)
+        fixed = len(result.fixed)
+        text = f" Fixed {fixed} finding{'s' if fixed != 1 else ''} ({remain} remain"
+        text += "s" if remain == 1 else ""
+        if result.fixing is FixSafety.SAFE and unsafe:
+            text += f"; {unsafe} fixable with --unsafe-fixes"
+        return text + ")."
+    if safe and unsafe:
+        return f" {safe} fixable with check --fix, {unsafe} more with --unsafe-fixes."
+    if safe:
+        return f" {safe} fixable with check --fix."
+    if unsafe:
+        return f" {unsafe} fixable with check --unsafe-fixes."
+    return ""
 
 
 def _lines(path: str) -> tuple[str, ...] | None:
@@ -135,6 +166,9 @@ def render_json(result: CheckResult, out: TextIO) -> None:
             "files": result.tally.files,
         },
     }
+    if result.fixing is not FixSafety.NONE:
+        document["fixed"] = [f.to_dict() for f in result.fixed]
+        document["unapplied"] = [{**f.to_dict(), "reason": why} for f, why in result.unapplied]
     out.write(json_document(document) + "\n")
 
 

@@ -7,7 +7,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from accords.checking.registry import rule
-from accords.findings import Finding, Severity
+from accords.findings import Finding, FixSafety, Severity
 from accords.model import Actor, Agreement, Event
 from accords.model.names import did_you_mean, names_index, normalise_name
 from accords.model.walk import KeyPath, walk
@@ -21,6 +21,7 @@ from accords.rules.helpers import (
     original_of,
     records_of,
 )
+from accords.rules.reference_fixes import misnamed_fix, unknown_id_fix
 
 if TYPE_CHECKING:
     from accords.dataset import Dataset, Entry
@@ -147,9 +148,15 @@ Passes:
     kind: state
     name: Russia
 """,
+    fix=FixSafety.UNSAFE,
+    fix_explain="""When other records refer to the file's name, changes the id to the file's name
+    (unless another record has that id); otherwise renames the file after the id, never over an
+    existing file. Unsafe: which of the two is the typo is a guess. No fix when another record
+    has the same id.""",
 )
 def id_not_file_name(dataset: Dataset) -> Iterator[Finding]:
     holders = entries_by_id(dataset)
+    referenced = {(kind, target) for _, _, kind, target in _all_references(dataset)}
     for entry in misnamed(dataset):
         stem = file_stem(entry)
         others = [e for e in holders[(entry.kind, entry.id)] if e is not entry]
@@ -157,16 +164,23 @@ def id_not_file_name(dataset: Dataset) -> Iterator[Finding]:
             # Renaming the file would not help: the id belongs to another record already.
             hint = f"{entry.id!r} is also the id of {original_of(others).file.path}; "
             hint += f"change this id to {stem!r}"
+            fix = None
         else:
             hint = f"change the id to {stem!r}, or rename the file to "
             hint += entry.id + PurePath(entry.file.path).suffix
             ids = [i for i in records_of(dataset, entry.kind) if i not in (entry.id, stem)]
             close = did_you_mean(entry.id, ids)
             hint += f"; {close}" if close else ""
+            fix = misnamed_fix(
+                entry,
+                stem_referenced=(entry.kind, stem) in referenced,
+                stem_taken=stem in records_of(dataset, entry.kind),
+            )
         yield id_not_file_name.finding(
             f"{entry.kind} id {entry.id!r} differs from its file name {stem!r}",
             entry.location("id"),
             hint=hint,
+            fix=fix,
         )
 
 
@@ -185,6 +199,11 @@ Passes:
 
     {good}
 """
+
+
+_FIX_UNKNOWN = """Replaces every reference to the unknown id with the id the hint suggests, when it
+suggests exactly one (the closest id, or the actor whose name the id spells). Unsafe: the
+closest id may be another record. No fix when a misnamed file is the likely cause (R107)."""
 
 
 #: The references of the last dataset checked: four rules read them, so they are listed once.
@@ -218,6 +237,7 @@ def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:
     for target, wheres in places.items():
         first, *others = sorted(wheres)
         cause = causes.get(target)
+        fix = None if cause is not None else unknown_id_fix(target, table, names, wheres)
         yield RULES[code].finding(
             f"unknown {kind} {target!r}" + _times(kind, len(wheres)),
             first,
@@ -227,6 +247,7 @@ def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:
                 else did_you_mean(target, table, names)
             ),
             related=tuple(others),
+            fix=fix,
         )
 
 
@@ -247,6 +268,8 @@ def _times(kind: str, count: int) -> str:
         bad="participants:\n      - {actor: nusra, roles: [party]}",
         good="participants:\n      - {actor: jabhat-fateh-al-sham, roles: [party]}",
     ),
+    fix=FixSafety.UNSAFE,
+    fix_explain=_FIX_UNKNOWN,
 )
 def unknown_actor(dataset: Dataset) -> Iterator[Finding]:
     return _unknown(dataset, "actor")
@@ -264,6 +287,8 @@ def unknown_actor(dataset: Dataset) -> Iterator[Finding]:
         bad="related:\n      - {agreement: moscow-declaraton, relation: follows}",
         good="related:\n      - {agreement: moscow-declaration, relation: follows}",
     ),
+    fix=FixSafety.UNSAFE,
+    fix_explain=_FIX_UNKNOWN,
 )
 def unknown_agreement(dataset: Dataset) -> Iterator[Finding]:
     return _unknown(dataset, "agreement")
@@ -281,6 +306,8 @@ def unknown_agreement(dataset: Dataset) -> Iterator[Finding]:
         bad="outcome: {status: collapsed, ended_by: 2016-09-19-aleppo-convoy-strike}",
         good="outcome: {status: collapsed, ended_by: 2016-09-19-aleppo-convoy-attack}",
     ),
+    fix=FixSafety.UNSAFE,
+    fix_explain=_FIX_UNKNOWN,
 )
 def unknown_event(dataset: Dataset) -> Iterator[Finding]:
     return _unknown(dataset, "event")
@@ -298,6 +325,8 @@ def unknown_event(dataset: Dataset) -> Iterator[Finding]:
         bad="sources: [al-monitor-2016-9-25]",
         good="sources: [al-monitor-2016-09-25]",
     ),
+    fix=FixSafety.UNSAFE,
+    fix_explain=_FIX_UNKNOWN,
 )
 def unknown_source(dataset: Dataset) -> Iterator[Finding]:
     return _unknown(dataset, "source")
