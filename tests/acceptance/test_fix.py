@@ -61,6 +61,19 @@ def test_the_fix_gives_the_stored_text(case: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_a_warm_run_fixes_as_a_cold_one(case: Path, tmp_path: Path) -> None:
+    """The cache keeps each file's digest and fixes: a check that read it before, from
+    another folder (so showing other paths), still fixes."""
+    expect = _case(case)
+    work = _copy(case / "before", tmp_path)
+    elsewhere = min(path for path in work.iterdir() if path.is_dir())
+    run_accords("check", cwd=elsewhere)  # fills the cache
+    run = run_accords("check", *expect["options"], cwd=work)
+    assert without_timing(run.out.splitlines()[-1]) == expect["summary"]
+    assert _tree(work) == _tree(case / "after")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_fixing_a_fixed_dataset_changes_nothing(case: Path, tmp_path: Path) -> None:
     expect = _case(case)
     work = _copy(case / "after", tmp_path)
