@@ -93,7 +93,7 @@ def test_the_old_name_table_still_prints_the_text_format(monkeypatch: pytest.Mon
 
 def test_help_and_errors_name_only_the_formats_of_the_vocabulary() -> None:
     shown = CliRunner().invoke(app, ["compare", "--help"])
-    assert "[text|markdown|csv|json|html|latex]" in shown.stdout
+    assert "<text|markdown|csv|json|html|latex>" in shown.stdout
     assert "table|" not in shown.stdout
     wrong = CliRunner().invoke(app, ["compare", "-f", "tabel"])
     assert wrong.exit_code == 2
@@ -234,3 +234,28 @@ def test_every_csv_joins_several_values_with_one_separator(dataset: Dataset) -> 
     expected = {a.id: LIST_SEPARATOR.join(a.aliases) for a in dataset.actors.values()}
     assert aliases == expected
     assert LIST_SEPARATOR == ";"  # as the README documents
+
+
+@pytest.mark.parametrize(
+    ("repeated", "joined"),
+    [
+        (["check", "--select", "C100", "--select", "F103"], ["check", "--select", "C100,F103"]),
+        (["check", "--ignore", "C100", "--ignore", "F103"], ["check", "--ignore", "C100,F103"]),
+        (
+            ["export", "--table", "actors", "--table", "events"],
+            ["export", "--table", "actors,events"],
+        ),
+        (
+            ["compare", "--kind", "state", "--kind", "armed-group"],
+            ["compare", "--kind", "state,armed-group"],
+        ),
+    ],
+)
+def test_every_option_of_several_values_takes_them_repeated_or_comma_separated(
+    repeated: list[str], joined: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURE)
+    first, second = (CliRunner().invoke(app, [*args, "-f", "json"]) for args in (repeated, joined))
+    assert (first.exit_code, first.stdout) == (second.exit_code, second.stdout)
+    single = CliRunner().invoke(app, [*repeated[:3], "-f", "json"])
+    assert single.stdout != first.stdout  # the second value counts too

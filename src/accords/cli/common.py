@@ -55,4 +55,12 @@ def format_choice(
 
 
 def format_metavar(names: Sequence[str]) -> str:
-    return "[" + "|".join(names) + "]"
+    return "<" + "|".join(names) + ">"
+
+
+def split_list(values: list[str] | None) -> list[str] | None:
+    """Repeated or comma-separated option values as one list (``None`` when not given): every
+    option that takes several values takes them either way."""
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]

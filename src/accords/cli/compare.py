@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.common import format_choice, format_metavar
+from accords.cli.common import format_choice, format_metavar, split_list
 
 HELP = """Compare agreements: one row per actor, one column per agreement, every mark in the cells.
 
@@ -70,13 +70,6 @@ LayoutOption = Annotated[
         "--layout", help="The text format's layout: the matrix when it fits (auto), or always one."
     ),
 ]
-
-
-def split_list(values: list[str] | None) -> list[str] | None:
-    """Repeated or comma-separated option values as one list (``None`` when not given)."""
-    if not values:
-        return None
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
 def compare(

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from accords.cli.common import split_list
+
 HELP = """Export flat tables: agreements, participants, exclusions, positions, terms, events,
 event_agreements, actors.
 
@@ -34,7 +36,8 @@ def export(
         Path | None, typer.Option("--out", help="Folder to write one file per table into.")
     ] = None,
     table: Annotated[
-        list[str] | None, typer.Option("--table", help="Only these tables (repeatable).")
+        list[str] | None,
+        typer.Option("--table", help="Only these tables (repeat or comma-separate)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
 ) -> None:
@@ -42,7 +45,7 @@ def export(
     from accords.dataset import load_dataset
     from accords.render.export import FORMATS, write_folder
 
-    tables = export_tables(load_dataset(), table or None)
+    tables = export_tables(load_dataset(), split_list(table))
     if out is None:
         FORMATS[fmt.value](tables, sys.stdout)
     else:
