@@ -101,6 +101,8 @@ def test_the_documented_pre_commit_configs_use_the_hooks() -> None:
     assert len(configs) == 2, configs
     remote, local = configs
     assert {h["id"] for h in remote["repos"][0]["hooks"]} == {h["id"] for h in HOOKS}
+    # The repository has no tags: a rev such as v0.1.0 would not exist. The branch, or a commit.
+    assert re.fullmatch(r"main|[0-9a-f]{40}", remote["repos"][0]["rev"]), remote
     (local_hook,) = local["repos"][0]["hooks"]
     assert local_hook["entry"] == _hook("accords-check")["entry"]
     assert local_hook["files"] == _hook("accords-check")["files"]
@@ -139,6 +141,7 @@ def test_the_documented_workflow_uses_existing_inputs() -> None:
     steps = workflows[0]["jobs"]["check"]["steps"]
     (ours,) = [s for s in steps if "accords" in s.get("uses", "")]
     assert set(ours.get("with", {})) <= set(ACTION["inputs"]), ours
+    assert re.fullmatch(r"[\w-]+/accords@(main|[0-9a-f]{40})", ours["uses"]), ours
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
