@@ -111,7 +111,8 @@ def _latex_table(
 
 #: After these a line may break inside a word: ids, marks and names such as ``al-Sham``,
 #: ``excluded:talks:shut-out`` or ``<script>alert('x')</script>`` are single words to TeX.
-_BREAK_AFTER = re.compile(r"(?<=[^\w\s])(?=\S)")
+#: Never after an opening bracket or quote, which belongs to what follows it.
+_BREAK_AFTER = re.compile(r"(?<=[-:/>),.;_|\]])(?=\S)")
 
 
 def _breakable(text: str) -> str:
