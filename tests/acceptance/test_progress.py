@@ -16,12 +16,14 @@ from support import run_accords
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
 
 
-def _stderr_on_a_terminal(env: dict[str, str]) -> tuple[int, str, bytes]:
-    """Run ``accords compare -f csv`` with standard error on a pseudo-terminal."""
+def _stderr_on_a_terminal(
+    env: dict[str, str], args: tuple[str, ...] = ("compare", "-f", "csv"), cwd: Path = FIXTURE
+) -> tuple[int, str, bytes]:
+    """Run ``accords ARGS`` with standard error on a pseudo-terminal."""
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "accords", "compare", "-f", "csv"],
-        cwd=FIXTURE,
+        [sys.executable, "-m", "accords", *args],
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=follower,
         env=env,
@@ -67,3 +69,14 @@ def test_under_ci_a_terminal_sees_nothing() -> None:
 def test_a_file_or_pipe_sees_nothing() -> None:
     result = run_accords("compare", "-f", "csv", cwd=FIXTURE, env={"CI": ""})
     assert (result.code, result.err) == (0, "")
+
+
+@pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals on this system")
+def test_an_import_shows_its_step_on_a_terminal(tmp_path: Path) -> None:
+    export = Path(__file__).resolve().parent.parent / "data" / "pax" / "iso_no_part.csv"
+    args = ("import", "pax", str(export), "--out", str(tmp_path / "out"))
+    code, out, shown = _stderr_on_a_terminal(_env(), args, tmp_path)
+    assert code == 0, out
+    assert b"importing iso_no_part.csv" in shown, shown
+    code, out, shown = _stderr_on_a_terminal(_env(CI="1"), args, tmp_path)
+    assert (code, shown) == (0, b"")
