@@ -32,6 +32,7 @@ def render_long(result: ComparisonResult, out: TextIO, width: int) -> None:
     agreement_width = max([len("Agreement"), *map(len, labels.values())])
     marks_width = max(width - actor_width - agreement_width - 2 * len(_GAP), MARKS_WIDTH)
     shown = len(result.agreements)
+    column = {a.id: index for index, a in enumerate(result.agreements)}
     out.write(f"{title_of(result)}: {len(result.actors)} actors, {shown} agreements\n")
     out.write(_line(("Actor", actor_width), ("Agreement", agreement_width), ("Marks", 0)) + "\n")
     for index, (group, rows) in enumerate(row_groups(result)):
@@ -39,7 +40,8 @@ def render_long(result: ComparisonResult, out: TextIO, width: int) -> None:
             out.write(("\n" if index else "") + terminal_text(group) + "\n")
         for row in rows:
             marked = result.row(row.id)
-            cells = [(a.id, marked[a.id]) for a in result.agreements if a.id in marked]
+            # Only the row's marked cells, in column order: thousands of columns are not walked.
+            cells = sorted(marked.items(), key=lambda cell: column[cell[0]])
             if not cells:
                 out.write(_line((names[row.id], actor_width), (_EMPTY, agreement_width)) + "\n")
             for agreement, marks in cells:
