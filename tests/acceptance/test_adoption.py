@@ -101,6 +101,8 @@ def test_the_documented_pre_commit_configs_use_the_hooks() -> None:
     assert len(configs) == 2, configs
     remote, local = configs
     assert {h["id"] for h in remote["repos"][0]["hooks"]} == {h["id"] for h in HOOKS}
+    # The repository has no tags: a rev such as v0.1.0 would not exist. The branch, or a commit.
+    assert re.fullmatch(r"main|[0-9a-f]{40}", remote["repos"][0]["rev"]), remote
     (local_hook,) = local["repos"][0]["hooks"]
     assert local_hook["entry"] == _hook("accords-check")["entry"]
     assert local_hook["files"] == _hook("accords-check")["files"]
@@ -129,7 +131,8 @@ def test_the_action_installs_itself_and_runs_check_for_github() -> None:
     assert "accords check --format github" in check["run"]
     # Inputs reach the script through the environment, never by textual substitution.
     assert "${{" not in check["run"]
-    assert check["working-directory"] == "${{ inputs.working-directory }}"
+    # Resolved from the repository root, not from wherever the job's steps start.
+    assert check["working-directory"] == "${{ github.workspace }}/${{ inputs.working-directory }}"
 
 
 def test_the_documented_workflow_uses_existing_inputs() -> None:
@@ -138,6 +141,7 @@ def test_the_documented_workflow_uses_existing_inputs() -> None:
     steps = workflows[0]["jobs"]["check"]["steps"]
     (ours,) = [s for s in steps if "accords" in s.get("uses", "")]
     assert set(ours.get("with", {})) <= set(ACTION["inputs"]), ours
+    assert re.fullmatch(r"[\w-]+/accords@(main|[0-9a-f]{40})", ours["uses"]), ours
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
@@ -166,3 +170,78 @@ def test_the_action_check_step_runs(tmp_path: Path, args: str, codes: tuple[int,
     assert lines and all(
         line.startswith(("::error ", "::warning ", "::notice ", "Checked ")) for line in lines
     ), lines[:5]
+
+
+def _github_expression(text: str, values: dict[str, str]) -> str:
+    """``text`` with each ``${{ name }}`` replaced as GitHub would, from ``values``."""
+    return re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", lambda m: values[m.group(1)], text)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps are bash")
+def test_a_dataset_below_the_root_gets_annotations_on_the_files_of_the_repository(
+    tmp_path: Path,
+) -> None:
+    """``working-directory: data`` runs in ``<root>/data`` and names ``data/agreements/…``."""
+    root = tmp_path / "repository"
+    shutil.copytree(REPO / "tests" / "data" / "fixture-dataset", root / "data")
+    (root / "data" / "agreements" / "bad.yaml").write_text("id: Bad Id\n", encoding="utf-8")
+    (check,) = [step for step in _steps() if "accords check" in step.get("run", "")]
+    values = {"github.workspace": str(root), "inputs.working-directory": "data"}
+    folder = Path(_github_expression(check["working-directory"], values))
+    assert folder == root / "data"
+    env = {
+        **os.environ,
+        "ACCORDS_ARGS": "--select E",
+        "GITHUB_WORKSPACE": str(root),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    result = subprocess.run(
+        ["bash", "-e", "-c", check["run"]],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    annotations = [line.split("::")[1] for line in result.stdout.splitlines()[:-1]]
+    assert annotations == [
+        "error file=data/agreements/bad.yaml,line=1,col=1,title=E101",
+        "error file=data/agreements/bad.yaml,line=1,col=1,title=E101",
+        "error file=data/agreements/bad.yaml,line=1,col=5,title=E106",
+    ]
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.count("| `data/agreements/bad.yaml:1:") == 3
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+def test_pre_commit_try_repo_runs_both_hooks_from_the_checkout(tmp_path: Path) -> None:
+    """What a new user's ``pre-commit`` does with this repository: installs accords from the
+    checkout in its own environment and runs the hooks on a fresh repository's dataset."""
+    pytest.importorskip(
+        "pre_commit", reason="pre-commit is not installed (pip install -e '.[test]')"
+    )
+    dataset = tmp_path / "dataset"
+    shutil.copytree(REPO / "tests" / "data" / "fixture-dataset", dataset)
+    (dataset / "agreements" / "bad.yaml").write_text("id: Bad Id\n", encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "CI": "1"}
+    env.pop("VIRTUAL_ENV", None)
+    git = ["git", "-c", "user.name=accords", "-c", "user.email=accords@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "a dataset"]):
+        subprocess.run([*git, *args], cwd=dataset, check=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "--all-files"],
+        cwd=dataset,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    verdicts = re.findall(r"^(accords \w+)\.+(Passed|Failed)$", output, flags=re.MULTILINE)
+    assert sorted(verdicts) == [("accords check", "Failed"), ("accords validate", "Failed")]
+    assert output.count("agreements/bad.yaml:1:5: E106 error: id: 'Bad Id' is not a valid id") == 2

@@ -30,12 +30,12 @@ def bundled_agreements() -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json", "html", "latex"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json", "html", "latex"])
 def test_compare_every_format_on_the_fixture(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = run(FIXTURE, "compare", "--format", fmt, monkeypatch=monkeypatch)
     assert code == 0, out
-    assert "riverside-truce-2031" in out or fmt == "table"
-    assert "<script>" not in out or fmt in ("json", "csv", "table")
+    assert "riverside-truce-2031" in out
+    assert "<script>" not in out or fmt in ("json", "csv", "text")
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def _invalid_agreements() -> set[str]:
 
 
 @needs_bundled
-@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "html", "latex"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "html", "latex"])
 def test_bundled_compare_renders(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = run(REPO, "compare", "--group-by", "coalition", "-f", fmt, monkeypatch=monkeypatch)
     assert code == 0, out

@@ -50,7 +50,7 @@ SHOWN = (
 
 #: Every other format: each must exit as the stored run of the same command did.
 RUN = (
-    *(("compare", "--format", f) for f in ("table", "markdown", "csv", "json", "html", "latex")),
+    *(("compare", "--format", f) for f in ("text", "markdown", "csv", "json", "html", "latex")),
     ("compare", "--scenario", "riverside-what-if", "--as-of", "2031-04-01"),
     *(("show", "riverside-truce-2031", "--format", f) for f in ("markdown", "json")),
     *(("timeline", "--format", f) for f in ("markdown", "json")),

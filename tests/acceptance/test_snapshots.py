@@ -26,8 +26,10 @@ COMMANDS: dict[str, list[str]] = {
     "check-without-texts": ["check", "--texts", "no-such-folder"],
     **{
         f"compare-{f}": ["compare", "--format", f]
-        for f in ("table", "markdown", "csv", "json", "html", "latex")
+        for f in ("text", "markdown", "csv", "json", "html", "latex")
     },
+    "compare-matrix": ["compare", "--layout", "matrix"],
+    "compare-fits": ["compare", _A, _B],
     "compare-as-of": ["compare", "--as-of", "2016-12-25", "--format", "markdown"],
     "compare-scenario": ["compare", "--scenario", "what-if-jfs-not-excluded", "-f", "json"],
     "compare-grouped": ["compare", "--group-by", "coalition", "--order", "name", "-f", "csv"],

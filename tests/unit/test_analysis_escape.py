@@ -39,7 +39,7 @@ FORMULA = "=cmd|' /C calc'!A0"
 def outputs() -> dict[str, str]:
     result = compare(load_dataset(FIXTURE))
     rendered = {}
-    for name in ("table", "markdown", "csv", "json", "html", "latex"):
+    for name in ("text", "markdown", "csv", "json", "html", "latex"):
         out = io.StringIO()
         MATRIX_FORMATS[name](result, out)
         rendered[name] = out.getvalue()
@@ -105,7 +105,7 @@ def test_markdown_text_leaves_no_unescaped_pipe_or_tag(text: str) -> None:
 def test_latex_text_leaves_no_active_character(text: str) -> None:
     escaped = latex_text(text)
     stripped = re.sub(
-        r"\\(?:textbackslash|textasciicircum|textasciitilde|textless|textgreater|textbar)\{\}|\\[{}$&#_%]|\$\\times\$|\$-\$|\$\^\\dagger\$",
+        r"\\(?:textbackslash|textasciicircum|textasciitilde|textless|textgreater|textbar)\{\}|\\[{}$&#_%]|\$\\times\$|\$-\$|\$\^\\dagger\$|\$\^\{\\circ\}\$",
         "",
         escaped,
     )
@@ -188,8 +188,9 @@ def test_markdown_row_keeps_its_column_count(outputs: dict[str, str]) -> None:
 
 
 def test_latex_escapes_the_names(outputs: dict[str, str]) -> None:
-    assert r"\textless{}script\textgreater{}" in outputs["latex"]
-    assert r"=cmd\textbar{}' /C calc'!A0" in outputs["latex"]
+    latex = outputs["latex"].replace(r"\allowbreak{}", "")  # line breaks allowed in long words
+    assert r"\textless{}script\textgreater{}" in latex
+    assert r"=cmd\textbar{}' /C calc'!A0" in latex
 
 
 def test_json_keeps_names_verbatim(outputs: dict[str, str]) -> None:
@@ -231,7 +232,7 @@ def _outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
     monkeypatch.setattr("accords.dataset.load_dataset", lambda *args, **kwargs: dataset)
     monkeypatch.chdir(REPO)
     runs = [
-        *(["compare", "-f", fmt] for fmt in ("table", "markdown", "csv", "json", "html", "latex")),
+        *(["compare", "-f", fmt] for fmt in ("text", "markdown", "csv", "json", "html", "latex")),
         *(["show", poisoned_id, "-f", fmt] for fmt in ("text", "markdown", "json")),
         *(["timeline", "-f", fmt] for fmt in ("text", "markdown", "mermaid", "json")),
         ["export", "-f", "json"],
@@ -261,4 +262,5 @@ def test_no_output_holds_a_raw_control_character(
     shown = {name for name, text in outputs.items() if "x1b" in text or "u001b" in text}
     without = {"exclusions", "event_agreements", "citations"}  # tables that show no title
     expected = {name for name in outputs if not any(table in name for table in without)}
+    expected.discard("timeline -f mermaid")  # a gantt chart labels its bars by id, not title
     assert shown == expected

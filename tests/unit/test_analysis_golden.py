@@ -34,7 +34,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 FIXTURE = DATA / "fixture-dataset"
 GOLDEN = DATA / "golden"
 REGENERATE = os.environ.get("ACCORDS_REGEN_GOLDEN") == "1"
-EXTENSIONS = {"table": "txt", "markdown": "md", "text": "txt", "mermaid": "mmd", "latex": "tex"}
+EXTENSIONS = {"markdown": "md", "text": "txt", "mermaid": "mmd", "latex": "tex"}
 
 Case = Callable[[Dataset, io.StringIO], None]
 

@@ -227,7 +227,7 @@ def test_a_gantt_bar_reaching_the_last_day_ends_by_its_length(copy: Copy) -> Non
     out = io.StringIO()
     TIMELINE_FORMATS["mermaid"](timeline(dataset), out)
     events = out.getvalue().split("    section Events\n")[1].splitlines()
-    assert [line.split(") :")[1] for line in events] == [
+    assert [line.split(" :", 1)[1] for line in events] == [
         "e1x1, 2016-01-01, 2916096d",
         "milestone, e1x2, 2031-02-15, 0d",
         "milestone, e1x3, 2031-03-02, 0d",

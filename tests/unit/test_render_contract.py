@@ -8,7 +8,7 @@ it is given (the command hands it stdout, so the command prints what the rendere
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from accords.analysis.timeline import timeline
 from accords.checking.catalogue import catalogue, find_rule
 from accords.cli.app import app
 from accords.cli.common import FindingsFormat
-from accords.cli.compare import MatrixFormat
+from accords.cli.compare import FORMATS as MATRIX_FORMAT_NAMES
 from accords.cli.diff import ReportFormat
 from accords.cli.export import ExportFormat
 from accords.cli.rules import CatalogueFormat
@@ -52,23 +52,54 @@ from accords.render.findings import FORMATS as FINDINGS_FORMATS
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
 AGREEMENT = "riverside-truce-2031"
 
-#: Each command's format option, and the table of renderers it looks formats up in.
-TABLES: dict[str, tuple[type[StrEnum], dict[str, Any]]] = {
-    "check": (FindingsFormat, FINDINGS_FORMATS),
-    "compare": (MatrixFormat, matrix.FORMATS),
-    "diff": (ReportFormat, diff_render.FORMATS),
-    "show": (ReportFormat, show_render.FORMATS),
-    "scenarios": (ReportFormat, scenarios.FORMATS),
-    "timeline": (TimelineFormat, timeline_render.FORMATS),
-    "export": (ExportFormat, {**export_render.FORMATS, **keyed.WRITERS}),
-    "rules": (CatalogueFormat, rules.FORMATS),
+
+def _names(option: type[StrEnum]) -> list[str]:
+    return [f.value for f in option]
+
+
+#: Each command's format names, and the table of renderers it looks formats up in.
+TABLES: dict[str, tuple[Sequence[str], dict[str, Any]]] = {
+    "check": (_names(FindingsFormat), FINDINGS_FORMATS),
+    "compare": (MATRIX_FORMAT_NAMES, matrix.FORMATS),
+    "diff": (_names(ReportFormat), diff_render.FORMATS),
+    "show": (_names(ReportFormat), show_render.FORMATS),
+    "scenarios": (_names(ReportFormat), scenarios.FORMATS),
+    "timeline": (_names(TimelineFormat), timeline_render.FORMATS),
+    "export": (_names(ExportFormat), {**export_render.FORMATS, **keyed.WRITERS}),
+    "rules": (_names(CatalogueFormat), rules.FORMATS),
 }
 
 
 @pytest.mark.parametrize("command", sorted(TABLES))
 def test_the_command_offers_exactly_the_formats_of_its_table(command: str) -> None:
-    option, table = TABLES[command]
-    assert [f.value for f in option] == list(table)
+    names, table = TABLES[command]
+    assert list(names) == list(table)
+
+
+def test_every_command_calls_its_format_for_people_text() -> None:
+    """One vocabulary: the human-readable format is ``text`` in every command that has one."""
+    with_text = {command for command, (names, _) in TABLES.items() if "text" in names}
+    assert with_text == {"check", "compare", "diff", "show", "scenarios", "timeline", "rules"}
+    assert all("table" not in names for names, _ in TABLES.values())
+
+
+def test_the_old_name_table_still_prints_the_text_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURE)
+    text = CliRunner().invoke(app, ["compare", "--format", "text"])
+    table = CliRunner().invoke(app, ["compare", "-f", "table"])
+    assert (table.exit_code, table.stdout) == (0, text.stdout)
+    assert text.exit_code == 0 and text.stdout.startswith("Actors × agreements")
+
+
+def test_help_and_errors_name_only_the_formats_of_the_vocabulary() -> None:
+    shown = CliRunner().invoke(app, ["compare", "--help"])
+    (line,) = [ln for ln in shown.stdout.splitlines() if ln.strip().startswith("-f, --format")]
+    assert line.split()[-1].strip("<>[]") == "text|markdown|csv|json|html|latex", line
+    assert "table" not in shown.stdout.replace("--layout", "")
+    wrong = CliRunner().invoke(app, ["compare", "-f", "tabel"])
+    assert wrong.exit_code == 2
+    expected = "'tabel' is not one of 'text', 'markdown', 'csv', 'json', 'html', 'latex'."
+    assert expected in " ".join(wrong.output.split())
 
 
 #: Each command's arguments, and the library call whose result its renderers take.
@@ -179,3 +210,53 @@ def test_show_hands_its_renderers_dataclasses(dataset: Dataset) -> None:
         CitedSource("weekly-2031-03-09", "Why the Riverside truce is fragile | analysis"),
     ]
     assert summary.background_only is False
+
+
+def test_every_csv_joins_several_values_with_one_separator(dataset: Dataset) -> None:
+    """A compare cell's marks and an export cell's aliases split the same way, back into the
+    values: one separator, no spaces around it."""
+    import csv
+
+    from accords.analysis.common import LIST_SEPARATOR
+
+    result = compare(dataset)
+    out = io.StringIO()
+    matrix.FORMATS["csv"](result, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    ids = [a.id for a in result.agreements]
+    marks = {(r["actor_id"], a): r[a].split(LIST_SEPARATOR) for r in rows for a in ids if r[a]}
+    words = {(c["actor"], c["agreement"]): c["marks"] for c in result.to_dict()["cells"]}
+    assert marks == words
+    assert any(len(v) > 1 for v in marks.values())
+
+    out = io.StringIO()
+    export_render.FORMATS["csv"](export_tables(dataset, ["actors"]), out)
+    aliases = {r["id"]: r["aliases"] for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    expected = {a.id: LIST_SEPARATOR.join(a.aliases) for a in dataset.actors.values()}
+    assert aliases == expected
+    assert LIST_SEPARATOR == ";"  # as the README documents
+
+
+@pytest.mark.parametrize(
+    ("repeated", "joined"),
+    [
+        (["check", "--select", "C100", "--select", "F103"], ["check", "--select", "C100,F103"]),
+        (["check", "--ignore", "C100", "--ignore", "F103"], ["check", "--ignore", "C100,F103"]),
+        (
+            ["export", "--table", "actors", "--table", "events"],
+            ["export", "--table", "actors,events"],
+        ),
+        (
+            ["compare", "--kind", "state", "--kind", "armed-group"],
+            ["compare", "--kind", "state,armed-group"],
+        ),
+    ],
+)
+def test_every_option_of_several_values_takes_them_repeated_or_comma_separated(
+    repeated: list[str], joined: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURE)
+    first, second = (CliRunner().invoke(app, [*args, "-f", "json"]) for args in (repeated, joined))
+    assert (first.exit_code, first.stdout) == (second.exit_code, second.stdout)
+    single = CliRunner().invoke(app, [*repeated[:3], "-f", "json"])
+    assert single.stdout != first.stdout  # the second value counts too

@@ -19,6 +19,10 @@ from accords.model.dates import (
 )
 from accords.model.names import suggest
 
+#: Several values in one CSV cell (sources, aliases, actors, a cell's marks) are joined with
+#: this, in every CSV accords writes: no space, so that splitting a cell gives the values back.
+LIST_SEPARATOR = ";"
+
 
 def parse_option_date(text: str | None, option: str) -> DateInterval | None:
     """A date given on the command line or to the API; a bad one is a usage error."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +83,20 @@ class ComparisonResult:
 
     def cell(self, actor: str, agreement: str) -> tuple[Mark, ...]:
         return self._index().get((actor, agreement), ())
+
+    def row(self, actor: str) -> Mapping[str, tuple[Mark, ...]]:
+        """The actor's marked cells, by agreement id; an agreement it has no mark in is absent.
+
+        A renderer walks a row's few marked cells instead of asking for every cell of a wide,
+        mostly empty matrix.
+        """
+        rows: dict[str, dict[str, tuple[Mark, ...]]] | None = self.__dict__.get("_rows")
+        if rows is None:
+            rows = {}
+            for c in self.cells:
+                rows.setdefault(c.actor, {})[c.agreement] = c.marks
+            self.__dict__["_rows"] = rows
+        return rows.get(actor, {})
 
     def _index(self) -> dict[tuple[str, str], tuple[Mark, ...]]:
         cached: dict[tuple[str, str], tuple[Mark, ...]] | None = self.__dict__.get("_cells")
@@ -175,12 +189,7 @@ def compare(
     rows = _ordered(rows, order)
     if group_by is not None:
         rows = _grouped(dataset, rows, group_by, date)
-    cells = tuple(
-        Cell(row.id, column.id, tuple(marks[column.id][row.id]))
-        for row in rows
-        for column in columns
-        if marks[column.id].get(row.id)
-    )
+    cells = _cells(rows, columns, marks)
     cited = dict.fromkeys(s for c in cells for m in c.marks for s in m.sources)
     return ComparisonResult(
         agreements=tuple(columns),
@@ -190,6 +199,26 @@ def compare(
         as_of=as_of,
         scenario=scenario,
         group_by=group_by,
+    )
+
+
+def _cells(
+    rows: list[ActorRow], columns: list[AgreementColumn], marks: dict[str, dict[str, list[Mark]]]
+) -> tuple[Cell, ...]:
+    """The marked cells, row by row and in column order within a row.
+
+    Walks each column's marks once rather than every row × column pair: a matrix of
+    thousands of actors and agreements is almost all empty.
+    """
+    by_actor: dict[str, list[tuple[str, list[Mark]]]] = {}
+    for column in columns:
+        for actor, actor_marks in marks[column.id].items():
+            if actor_marks:
+                by_actor.setdefault(actor, []).append((column.id, actor_marks))
+    return tuple(
+        Cell(row.id, agreement, tuple(actor_marks))
+        for row in rows
+        for agreement, actor_marks in by_actor.get(row.id, ())
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from accords.analysis.common import actor_name
+from accords.analysis.common import LIST_SEPARATOR, actor_name
 from accords.analysis.common import source_ids as _source_ids
 from accords.analysis.export_columns import SPECS
 from accords.dataset import Dataset
@@ -62,7 +62,7 @@ def export_tables(dataset: Dataset, names: Iterable[str] | None = None) -> list[
 
 
 def _join(values: Iterable[str]) -> str:
-    return ";".join(values)
+    return LIST_SEPARATOR.join(values)
 
 
 def _sources(refs: Iterable[str | Citation]) -> str:

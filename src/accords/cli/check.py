@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.common import FindingsFormat, NoCache, emit_findings
+from accords.cli.common import FindingsFormat, NoCache, emit_findings, split_list
 
 HELP = """Validate the dataset, then check it for consistency with the rule catalogue.
 
@@ -27,10 +27,8 @@ Example:
 """
 
 
-def _codes(value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(code.upper() for code in split_list(values) or ())
 
 
 def check(
@@ -60,10 +58,14 @@ def check(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     select: Annotated[
-        str | None, typer.Option("--select", help="Only these codes or prefixes, comma-separated.")
+        list[str] | None,
+        typer.Option("--select", help="Only these codes or prefixes (repeat or comma-separate)."),
     ] = None,
     ignore: Annotated[
-        str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")
+        list[str] | None,
+        typer.Option(
+            "--ignore", help="Leave out these codes or prefixes (repeat or comma-separate)."
+        ),
     ] = None,
     fmt: Annotated[
         FindingsFormat, typer.Option("--format", "-f", help="Output format.")

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.common import NoCache
+from accords.cli.common import NoCache, split_list
 
 HELP = """Export flat tables: agreements, participants, exclusions, positions, terms, events,
 event_agreements, citations, actors.
@@ -48,7 +48,8 @@ def export(
         ),
     ] = None,
     table: Annotated[
-        list[str] | None, typer.Option("--table", help="Only these tables (repeatable).")
+        list[str] | None,
+        typer.Option("--table", help="Only these tables (repeat or comma-separate)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
     no_cache: NoCache = False,
@@ -58,7 +59,7 @@ def export(
     from accords.render.export import FORMATS, write_folder
     from accords.render.keyed import WRITERS, write_keyed
 
-    tables = export_tables(load_dataset(cache=not no_cache), table or None)
+    tables = export_tables(load_dataset(cache=not no_cache), split_list(table))
     if fmt.value in WRITERS:
         write_keyed(tables, fmt.value, out, force=force, log=sys.stderr)
         return

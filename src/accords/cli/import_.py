@@ -55,7 +55,10 @@ def pax(
         typer.Option("--force", help="Replace files edited by hand or not written by the import."),
     ] = False,
 ) -> None:
+    from accords.cli.progress import progress
     from accords.importing.pax.importer import import_pax
     from accords.render.imports import FORMATS
 
-    FORMATS["text"](import_pax(file, out, max_field_bytes=max_field_bytes, force=force), sys.stdout)
+    with progress(f"importing {file.name}"):
+        report = import_pax(file, out, max_field_bytes=max_field_bytes, force=force)
+    FORMATS["text"](report, sys.stdout)

@@ -193,7 +193,7 @@ def render_github(result: CheckResult, out: TextIO) -> None:
         shown[level] += 1
         message = _safe(f.message + (f" (hint: {f.hint})" if f.hint else ""))
         out.write(
-            f"::{level} file={_escape_property(f.path)},line={f.line},col={f.col},"
+            f"::{level} file={_escape_property(workspace_path(f.path))},line={f.line},col={f.col},"
             f"title={_escape_property(f.code)}::{_escape_data(message)}\n"
         )
     out.write(summary_line(result) + "\n")
@@ -202,11 +202,28 @@ def render_github(result: CheckResult, out: TextIO) -> None:
         _write_step_summary(summary_path, result, overflow)
 
 
+def workspace_path(path: str) -> str:
+    """A finding's path as GitHub places annotations: relative to the repository root
+    (``$GITHUB_WORKSPACE``) when the file lies inside it, whatever folder accords ran in.
+
+    Paths are relative to the folder accords ran in; a dataset in ``data/`` would otherwise
+    put ``agreements/x.yaml`` on a file that does not exist at the root.
+    """
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if not workspace:
+        return path
+    try:
+        return Path(path).resolve().relative_to(Path(workspace).resolve()).as_posix()
+    except (ValueError, OSError):
+        return path
+
+
 def _write_step_summary(path: str, result: CheckResult, overflow: Sequence[Finding]) -> None:
     rows = ["| location | code | severity | message |", "| --- | --- | --- | --- |"]
     for f in result.findings:
         message = f.message.replace("|", "\\|")
-        rows.append(f"| `{f.path}:{f.line}:{f.col}` | {f.code} | {f.severity.label} | {message} |")
+        where = f"{workspace_path(f.path)}:{f.line}:{f.col}"
+        rows.append(f"| `{where}` | {f.code} | {f.severity.label} | {message} |")
     note = (
         f"\n{len(overflow)} finding(s) exceeded GitHub's annotation cap; all are listed above.\n"
         if overflow

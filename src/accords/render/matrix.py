@@ -1,7 +1,8 @@
 """Renderers of the actor × agreement matrix, one function per format, in :data:`FORMATS`.
 
-``table`` (rich, for the terminal), ``markdown`` (GitHub), ``csv``, ``json`` (DESIGN §4),
-``html`` (one self-contained page) and ``latex`` (booktabs). Rendering only: every fact comes
+``text`` (for the terminal: a rich table, or the long form when that does not fit),
+``markdown`` (GitHub), ``csv``, ``json`` (DESIGN §4), ``html`` (one self-contained page) and
+``latex`` (booktabs, longtable). Rendering only: every fact comes
 from the :class:`~accords.analysis.compare.ComparisonResult`.
 """
 
@@ -10,10 +11,12 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
+from accords.analysis.common import LIST_SEPARATOR
 from accords.analysis.compare import AgreementColumn, ComparisonResult
 from accords.render.contract import Renderer
 from accords.render.escape import csv_cell, json_document, markdown_text
-from accords.render.matrix_doc import render_html, render_latex
+from accords.render.matrix_doc import render_html
+from accords.render.matrix_latex import render_latex
 from accords.render.matrix_layout import row_groups, title_of
 from accords.render.vocabulary import (
     column_flag,
@@ -32,11 +35,15 @@ def render_csv(result: ComparisonResult, out: TextIO) -> None:
     header = ["actor_id", "actor_name", *(["group"] if grouped else [])]
     writer.writerow([csv_cell(h) for h in (*header, *(a.id for a in result.agreements))])
     for row in result.actors:
+        marked = result.row(row.id)
         cells = [
-            "; ".join(mark_label(m) for m in result.cell(row.id, a.id)) for a in result.agreements
+            csv_cell(LIST_SEPARATOR.join(mark_label(m) for m in marked[a.id]))
+            if a.id in marked
+            else ""
+            for a in result.agreements
         ]
         first = [row.id, row.name, *([row.group or ""] if grouped else [])]
-        writer.writerow([csv_cell(value) for value in (*first, *cells)])
+        writer.writerow([*(csv_cell(value) for value in first), *cells])
 
 
 def render_json(result: ComparisonResult, out: TextIO) -> None:
@@ -63,11 +70,14 @@ def render_markdown(result: ComparisonResult, out: TextIO) -> None:
         if group is not None:
             out.write(f"| **{markdown_text(group)}** |" + " |" * len(result.agreements) + "\n")
         for row in rows:
+            marked = result.row(row.id)
             cells = [
                 ", ".join(
                     markdown_text(mark_label(m)) + "".join(f"[^{numbers[s]}]" for s in m.sources)
-                    for m in result.cell(row.id, a.id)
+                    for m in marked[a.id]
                 )
+                if a.id in marked
+                else ""
                 for a in result.agreements
             ]
             out.write("| " + " | ".join([markdown_text(row.name), *cells]) + " |\n")
@@ -91,15 +101,38 @@ def _header(column: AgreementColumn) -> str:
     return f"`{column.id}`" + (f" {flag}" if flag else "")
 
 
-def render_table(result: ComparisonResult, out: TextIO) -> None:
-    """A rich table for the terminal; rich loads only when this format is asked for."""
-    from accords.render.matrix_rich import render_table as render_rich
+#: How the text format lays the matrix out: ``auto`` prints the matrix when it fits the width
+#: of the output with no word broken, and the long form otherwise.
+LAYOUTS = ("auto", "matrix", "long")
 
-    render_rich(result, out)
+
+def text_renderer(layout: str = "auto") -> Renderer[ComparisonResult]:
+    """The text format in one layout: the matrix (a rich table; rich loads only for it), or
+    the long form, one line per marked cell. A forced matrix too wide for the output grows
+    wider than it rather than break words."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}")
+
+    def render_text(result: ComparisonResult, out: TextIO) -> None:
+        from accords.render.matrix_long import render_long
+        from accords.render.matrix_rich import column_widths, fit_widths, output_width
+        from accords.render.matrix_rich import render_table as render_matrix
+
+        width = output_width(out)
+        ranges = column_widths(result) if layout != "long" else []
+        widths = fit_widths(ranges, width) if layout == "auto" else None
+        if layout == "matrix":
+            widths = fit_widths(ranges, width) or [fewest for fewest, _ in ranges]
+        if widths is None:
+            render_long(result, out, width)
+        else:
+            render_matrix(result, out, widths)
+
+    return render_text
 
 
 FORMATS: dict[str, Renderer[ComparisonResult]] = {
-    "table": render_table,
+    "text": text_renderer("auto"),
     "markdown": render_markdown,
     "csv": render_csv,
     "json": render_json,

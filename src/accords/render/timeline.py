@@ -64,13 +64,24 @@ def render_mermaid(timeline: Timeline, out: TextIO) -> None:
         out.write(f"    section {title}\n")
         for number, item in enumerate(items, 1):
             task = f"{kind[0]}{index}x{number}"
-            label = mermaid_text(f"{item.label} ({item.id}, {item.described})") or item.id
+            label = mermaid_label(item)
             end = item.end_latest if item.kind == AGREEMENT and item.end_latest else item.latest
             if item.earliest == end and item.kind != AGREEMENT:
                 out.write(f"    {label} :milestone, {task}, {item.earliest}, 0d\n")
             else:
                 after = _bar_end(item.earliest, max(end, item.earliest))
                 out.write(f"    {label} :{task}, {item.earliest}, {after}\n")
+
+
+#: A gantt chart's labels sit beside their bars: longer ones run over the chart.
+MERMAID_LABEL = 40
+
+
+def mermaid_label(item: TimelineItem) -> str:
+    """The item's id, cut to :data:`MERMAID_LABEL` characters with ``…`` when longer: titles
+    and summaries are sentences, too long to sit beside a bar."""
+    label = mermaid_text(item.id)
+    return label if len(label) <= MERMAID_LABEL else label[: MERMAID_LABEL - 1] + "…"
 
 
 def _bar_end(first: str, last: str) -> str:

@@ -1,0 +1,82 @@
+"""Progress goes to standard error on a terminal only: never into files, pipes or CI logs."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import run_accords
+
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
+
+
+def _stderr_on_a_terminal(
+    env: dict[str, str], args: tuple[str, ...] = ("compare", "-f", "csv"), cwd: Path = FIXTURE
+) -> tuple[int, str, bytes]:
+    """Run ``accords ARGS`` with standard error on a pseudo-terminal."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "accords", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the process closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out, _ = process.communicate(timeout=60)
+    os.close(leader)
+    return process.returncode, out.decode("utf-8"), shown
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    return {**env, "TERM": "xterm", **extra}
+
+
+@pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals on this system")
+def test_a_terminal_sees_the_steps_and_the_output_stays_the_same() -> None:
+    expected = run_accords("compare", "-f", "csv", cwd=FIXTURE).out
+    code, out, shown = _stderr_on_a_terminal(_env())
+    assert (code, out) == (0, expected)
+    assert b"reading the records" in shown or b"comparing 4 agreements" in shown, shown
+
+
+@pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals on this system")
+def test_under_ci_a_terminal_sees_nothing() -> None:
+    code, out, shown = _stderr_on_a_terminal(_env(CI="true"))
+    assert (code, shown) == (0, b"")
+    assert out == run_accords("compare", "-f", "csv", cwd=FIXTURE).out
+
+
+def test_a_file_or_pipe_sees_nothing() -> None:
+    result = run_accords("compare", "-f", "csv", cwd=FIXTURE, env={"CI": ""})
+    assert (result.code, result.err) == (0, "")
+
+
+@pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals on this system")
+def test_an_import_shows_its_step_on_a_terminal(tmp_path: Path) -> None:
+    export = Path(__file__).resolve().parent.parent / "data" / "pax" / "iso_no_part.csv"
+    args = ("import", "pax", str(export), "--out", str(tmp_path / "out"))
+    code, out, shown = _stderr_on_a_terminal(_env(), args, tmp_path)
+    assert code == 0, out
+    assert b"importing iso_no_part.csv" in shown, shown
+    code, out, shown = _stderr_on_a_terminal(_env(CI="1"), args, tmp_path)
+    assert (code, shown) == (0, b"")
