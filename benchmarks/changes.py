@@ -28,7 +28,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from agreement_data import generate  # noqa: E402
-
 from validate import _accords, _load, timed  # noqa: E402
 
 _GIT_ENV = {
