@@ -18,11 +18,13 @@ _NEW_FILE_MODE = 0o666
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+def write_atomic(path: Path, text: str, *, force: bool = False, durable: bool = True) -> None:
     """Write ``text`` to ``path`` atomically; never replace an existing file unless ``force``.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed over
-    ``path``. A new file gets the permissions the user's umask allows, as from any editor (0644
+    ``path``. Output that is made again from the record (the pages of a site, thousands of
+    them) may skip the flush to disk (``durable=False``): readers still see the old file or the
+    new one, never a mix, and flushing each file would cost most of the run. A new file gets the permissions the user's umask allows, as from any editor (0644
     under umask 022, 0664 under 002); a replaced file keeps its own permissions, so a file its
     owner made private or group-writable stays so.
     """
@@ -37,7 +39,8 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -18,12 +18,13 @@ MARKER = ".accords-site.json"
 
 
 def write_site(folder: Path, files: dict[str, str], *, force: bool = False) -> None:
-    """Write ``files`` (path inside the site → text) into ``folder``, each write atomic."""
+    """Write ``files`` (path inside the site → text) into ``folder``, each write atomic; the
+    marker, which says which files are accords's to replace, is written last and flushed."""
     previous = _previous_files(folder, force)
     for name, text in files.items():
         target = folder / name
         if name in previous or force or not target.exists():
-            write_atomic(target, text, force=True)
+            write_atomic(target, text, force=True, durable=False)
         else:
             raise WouldOverwrite(f"{target} exists and accords did not write it; pass --force")
     for stale in sorted(previous - set(files)):
