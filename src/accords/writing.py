@@ -24,9 +24,11 @@ def write_atomic(path: Path, text: str, *, force: bool = False, durable: bool = 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed over
     ``path``. Output that is made again from the record (the pages of a site, thousands of
     them) may skip the flush to disk (``durable=False``): readers still see the old file or the
-    new one, never a mix, and flushing each file would cost most of the run. A new file gets the permissions the user's umask allows, as from any editor (0644
-    under umask 022, 0664 under 002); a replaced file keeps its own permissions, so a file its
-    owner made private or group-writable stays so.
+    new one, never a mix, and flushing each file would cost most of the run.
+
+    A new file gets the permissions the user's umask allows, as from any editor (0644 under
+    umask 022, 0664 under 002); a replaced file keeps its own permissions, so a file its owner
+    made private or group-writable stays so.
     """
     if path.exists() and not force:
         raise WouldOverwrite(f"{path} exists; pass --force to overwrite it")

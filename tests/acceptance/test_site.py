@@ -148,3 +148,31 @@ def test_the_site_help_is_there() -> None:
     result = run_accords("site", "--help")
     assert result.code == 0
     assert "    accords site public\n" in result.out
+
+
+def test_the_title_comes_from_accords_toml_or_the_option(tmp_path: Path) -> None:
+    assert run_accords("site", tmp_path / "a", cwd=REPO).code == 0
+    index = (tmp_path / "a" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Agreements · Syria 2016–2017 agreements</title>" in index
+    assert run_accords("site", tmp_path / "b", "--title", "<Us & Them>", cwd=FIXTURE).code == 0
+    index = (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Agreements · &lt;Us &amp; Them&gt;</title>" in index
+    assert run_accords("site", tmp_path / "c", cwd=FIXTURE).code == 0
+    index = (tmp_path / "c" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Agreements · Fixture: Riverside 2031</title>" in index
+    (tmp_path / "fresh").mkdir()
+    (tmp_path / "fresh" / "accords.toml").write_text("", encoding="utf-8")
+    assert run_accords("new", "agreement", "truce", cwd=tmp_path / "fresh").code == 0
+    assert run_accords("site", "out", cwd=tmp_path / "fresh").code == 0
+    index = (tmp_path / "fresh" / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Agreements · fresh</title>" in index
+
+
+def test_a_dataset_name_that_is_not_text_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "accords.toml").write_text("[dataset]\nname = 3\n", encoding="utf-8")
+    result = run_accords("site", "out", cwd=tmp_path)
+    assert (result.code, result.err) == (
+        2,
+        f"accords: error: {tmp_path / 'accords.toml'}: [dataset] name must be a string\n",
+    )
+    assert not (tmp_path / "out").exists()

@@ -27,7 +27,10 @@ def site(
     out: Annotated[Path, typer.Argument(help="The folder to write the site into.")],
     title: Annotated[
         str | None,
-        typer.Option("--title", help="The site's title (default: the dataset folder's name)."),
+        typer.Option(
+            "--title",
+            help="The site's title (default: [dataset] name in accords.toml, else the folder's).",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Write into a folder accords did not make.")
@@ -39,7 +42,8 @@ def site(
     from accords.render.site.pages import site_pages
 
     dataset = load_dataset()
-    name = title or (dataset.root.name if dataset.root is not None else "accords")
+    folder = dataset.root.name if dataset.root is not None else "accords"
+    name = title or dataset.config.name or folder
     files = site_pages(site_content(dataset, name))
     write_site(out, files, force=force)
     typer.echo(f"Wrote {len(files)} files to {out}; open {out / 'index.html'}")
