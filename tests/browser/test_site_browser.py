@@ -68,6 +68,22 @@ def _url(path: Path) -> str:
 def test_every_page_is_reached_from_the_index_and_every_link_resolves(
     page: Any, site: Path
 ) -> None:
+    _crawl(page, site)
+
+
+def test_a_site_of_another_dataset_holds_together_too(page: Any, tmp_path: Path) -> None:
+    """The fixture dataset, whose actors have hostile names: one called <script>."""
+    out = tmp_path / "site"
+    assert run_accords("site", out, cwd=REPO / "tests" / "data" / "fixture-dataset").code == 0
+    _crawl(page, out)
+    page.goto(_url(out / "matrix.html"))
+    names = page.eval_on_selector_all("#matrix tbody th", "n => n.map(th => th.textContent)")
+    assert "<script>alert('x')</script>" in names
+
+
+def _crawl(page: Any, site: Path) -> None:
+    """From the index, follow every link: each reaches a file, each #fragment an element, and
+    every page of the site is reached."""
     pages = {p.resolve() for p in site.rglob("*.html")}
     ids: dict[Path, set[str]] = {}
     links: list[tuple[Path, str]] = []
