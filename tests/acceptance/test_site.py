@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -176,3 +177,28 @@ def test_a_dataset_name_that_is_not_text_is_a_clear_error(tmp_path: Path) -> Non
         f"accords: error: {tmp_path / 'accords.toml'}: [dataset] name must be a string\n",
     )
     assert not (tmp_path / "out").exists()
+
+
+#: Pages of the bundled dataset's site kept as reviewed snapshots (ACCORDS_REGEN_SNAPSHOTS=1).
+SNAPSHOT_PAGES = [
+    "index.html",
+    "matrix.html",
+    "actors.html",
+    "timeline.html",
+    "agreements/ankara-aleppo-evacuation-2016.html",
+    "actors/russia.html",
+]
+SNAPSHOTS = REPO / "tests" / "data" / "snapshots" / "site"
+
+
+def test_the_bundled_site_pages_are_the_stored_ones(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_accords("site", out, cwd=REPO).code == 0
+    for name in SNAPSHOT_PAGES:
+        got = (out / name).read_text(encoding="utf-8")
+        stored = SNAPSHOTS / name
+        if os.environ.get("ACCORDS_REGEN_SNAPSHOTS"):
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(got, encoding="utf-8")
+        assert got == stored.read_text(encoding="utf-8"), f"{name}: differs from {stored}"
+    assert _files(SNAPSHOTS) == sorted(SNAPSHOT_PAGES)
