@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from accords.analysis.compare import ComparisonResult
+from accords.analysis.show import Duration
 from accords.analysis.site import SiteContent
 from accords.render.escape import html_text
 from accords.render.matrix_layout import title_of
@@ -170,7 +171,7 @@ def actor_pages(content: SiteContent) -> dict[str, str]:
     }
 
 
-def _in_effect(duration: Any) -> str:
+def _in_effect(duration: Duration | None) -> str:
     if duration is None:
         return ""
     if duration.end is None:
