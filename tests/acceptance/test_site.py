@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,39 @@ def test_the_bundled_site_pages_are_the_stored_ones(tmp_path: Path) -> None:
             stored.write_text(got, encoding="utf-8")
         assert got == stored.read_text(encoding="utf-8"), f"{name}: differs from {stored}"
     assert _files(SNAPSHOTS) == sorted(SNAPSHOT_PAGES)
+
+
+class _Structure(HTMLParser):
+    """What an accessibility review looks for first: headings, header cells, labels."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.mark.parametrize("root", [REPO, FIXTURE], ids=["bundled", "fixture"])
+def test_every_page_is_built_for_assistive_technology(root: Path, tmp_path: Path) -> None:
+    """A language, one h1, a scope on every header cell and a label for every input."""
+    out = tmp_path / "site"
+    assert run_accords("site", out, cwd=root).code == 0
+    problems = []
+    for name in _files(out):
+        if not name.endswith(".html"):
+            continue
+        parser = _Structure()
+        parser.feed((out / name).read_text(encoding="utf-8"))
+        tags = parser.tags
+        if tags[0] != ("html", {"lang": "en"}):
+            problems.append((name, "no lang"))
+        if [t for t, _ in tags].count("h1") != 1:
+            problems.append((name, "not one h1"))
+        labelled = {a.get("for") for t, a in tags if t == "label"}
+        for tag, attributes in tags:
+            if tag == "th" and attributes.get("scope") not in ("col", "row", "rowgroup"):
+                problems.append((name, "th without scope"))
+            if tag == "input" and attributes.get("id") not in labelled:
+                problems.append((name, "input without label"))
+    assert problems == []
