@@ -176,6 +176,8 @@ class Config:
     selection: Selection = field(default_factory=Selection)
     #: The folder of archived source texts that quotes are checked against.
     texts: Path | None = None
+    #: ``[dataset] name``: what the dataset is called, e.g. as the title of its site.
+    name: str | None = None
 
 
 def load_config(root: Path | None) -> Config:
@@ -200,7 +202,12 @@ def parse_config(text: str, path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     texts = _texts(path, data.get("sources", {}))
-    return Config(_layout(path, data.get("dataset", {})), _selection(path, data), texts)
+    dataset = data.get("dataset", {})
+    layout = _layout(path, dataset)
+    name = dataset.get("name")
+    if name is not None and not isinstance(name, str):
+        raise ConfigError(f"{path}: [dataset] name must be a string")
+    return Config(layout, _selection(path, data), texts, name)
 
 
 def _texts(path: Path, sources: object) -> Path | None:

@@ -19,23 +19,29 @@ _NEW_FILE_MODE = 0o666
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+def write_atomic(path: Path, text: str, *, force: bool = False, durable: bool = True) -> None:
     """Write ``text`` to ``path`` atomically; never replace an existing file unless ``force``.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed over
-    ``path``. A new file gets the permissions the user's umask allows, as from any editor (0644
-    under umask 022, 0664 under 002); a replaced file keeps its own permissions, so a file its
-    owner made private or group-writable stays so.
+    ``path``. Output that is made again from the record (the pages of a site, thousands of
+    them) may skip the flush to disk (``durable=False``): readers still see the old file or the
+    new one, never a mix, and flushing each file would cost most of the run.
+
+    A new file gets the permissions the user's umask allows, as from any editor (0644 under
+    umask 022, 0664 under 002); a replaced file keeps its own permissions, so a file its owner
+    made private or group-writable stays so.
     """
 
     def fill(temp: Path) -> None:
         with open(temp, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
 
-    write_file_atomic(path, fill, force=force)
+    write_file_atomic(path, fill, force=force, durable=durable)
 
 
-def write_file_atomic(path: Path, fill: Callable[[Path], None], *, force: bool = False) -> None:
+def write_file_atomic(
+    path: Path, fill: Callable[[Path], None], *, force: bool = False, durable: bool = True
+) -> None:
     """Have ``fill`` write a file that then replaces ``path`` atomically, as :func:`write_atomic`
     does with text: for files another library writes (an SQLite database).
 
@@ -47,14 +53,14 @@ def write_file_atomic(path: Path, fill: Callable[[Path], None], *, force: bool =
     if path.exists() and not force:
         raise WouldOverwrite(f"{path} exists; pass --force to overwrite it")
     try:
-        _replace_with(path, fill)
+        _replace_with(path, fill, durable)
     except CannotWrite:
         raise
     except OSError as exc:
         raise CannotWrite(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
-def _replace_with(path: Path, fill: Callable[[Path], None]) -> None:
+def _replace_with(path: Path, fill: Callable[[Path], None], durable: bool) -> None:
     kept_mode = _mode_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = _create_temp(path)
@@ -63,11 +69,12 @@ def _replace_with(path: Path, fill: Callable[[Path], None]) -> None:
         if kept_mode is not None:
             os.chmod(temp, kept_mode)
         fill(temp)
-        handle = os.open(temp, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
+        if durable:
+            handle = os.open(temp, os.O_RDONLY)
+            try:
+                os.fsync(handle)
+            finally:
+                os.close(handle)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

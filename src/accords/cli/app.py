@@ -25,6 +25,7 @@ from accords.cli import rules as rules_cmd
 from accords.cli import scenarios as scenarios_cmd
 from accords.cli import schema as schema_cmd
 from accords.cli import show as show_cmd
+from accords.cli import site as site_cmd
 from accords.cli import timeline as timeline_cmd
 from accords.cli import validate as validate_cmd
 from accords.cli.common import EXIT_USAGE
@@ -92,6 +93,7 @@ _register("changes", changes_cmd)
 _register("show", show_cmd)
 _register("timeline", timeline_cmd)
 _register("export", export_cmd)
+_register("site", site_cmd)
 _register("scenarios", scenarios_cmd)
 _register("rules", rules_cmd)
 _register("explain", rules_cmd.EXPLAIN)
