@@ -1,0 +1,165 @@
+"""Format record files: read each with the accords loader, rewrite it, prove it means the same.
+
+A file that does not validate is left untouched and its findings are reported: formatting
+works from the record the loader built, and never hides what is wrong with a file. A formatted
+text is read back by the same loader before it is kept; should it hold other records than the
+original (a bug in accords, never expected), the file is left untouched with a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from accords.config import load_config
+from accords.errors import DatasetNotFound, UsageError
+from accords.findings import Finding, Severity
+from accords.loading.discovery import (
+    RecordFile,
+    dataset_files,
+    find_root,
+    nothing_found,
+    select_files,
+)
+from accords.loading.records import LoadedFile, parse_file, read_bytes
+from accords.loading.yaml_positions import read_yaml
+from accords.writing import write_atomic
+
+#: The code of an internal error: accords itself failed, not the file.
+INTERNAL_ERROR = "E900"
+
+
+@dataclass(frozen=True, slots=True)
+class FormattedFile:
+    """One file's text before formatting, and after (``None`` when it was left untouched)."""
+
+    path: Path
+    display: str
+    before: str
+    after: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.after is not None and self.after != self.before
+
+
+@dataclass(slots=True)
+class FormatResult:
+    """Every file read, and the findings of those left untouched."""
+
+    files: list[FormattedFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: The files left untouched, as shown in messages.
+    untouched: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[FormattedFile]:
+        return [f for f in self.files if f.changed]
+
+    @property
+    def read(self) -> int:
+        return len(self.files) + len(self.untouched)
+
+
+def format_paths(paths: Sequence[Path] = ()) -> FormatResult:
+    """Format the given files or folders (default: every record file of the dataset found from
+    the working directory); nothing is written."""
+    root, files = _chosen(paths)
+    result = FormatResult()
+    for record_file in files:
+        _format_one(record_file, root, result)
+    return result
+
+
+def write(result: FormatResult) -> None:
+    """Write every changed file in place, atomically, keeping its permissions."""
+    for formatted in result.changed:
+        assert formatted.after is not None
+        write_atomic(formatted.path.resolve(), formatted.after, force=True)
+
+
+def _chosen(paths: Sequence[Path]) -> tuple[Path | None, list[RecordFile]]:
+    """The dataset root (if any) and the record files to format: the same selection as
+    ``accords validate`` makes."""
+    try:
+        root: Path | None = find_root()
+    except DatasetNotFound:
+        if not paths:
+            raise
+        root = None
+    config = load_config(root)
+    if paths:
+        files = select_files(paths, root, config.layout)
+        if not files:
+            raise UsageError("no YAML files to format in the given paths")
+        return root, files
+    assert root is not None  # find_root raised otherwise
+    files = dataset_files(root, config.layout)
+    if not files:
+        raise nothing_found(root, config.layout)
+    return root, files
+
+
+def _format_one(record_file: RecordFile, root: Path | None, result: FormatResult) -> None:
+    shown = record_file.display
+    data, problem = read_bytes(record_file.path, shown, record_file.boundary)
+    if data is None:
+        result.findings.extend([problem] if problem is not None else [])
+        result.untouched.append(shown)
+        return
+    loaded = parse_file(data, record_file.kind, shown, folder_kind=record_file.folder_kind)
+    if loaded.record is None or loaded.kind is None:
+        result.findings.extend(loaded.findings)
+        result.untouched.append(shown)
+        return
+    before = data.decode("utf-8")
+    after = _formatted(before, loaded, record_file.path, root)
+    if isinstance(after, Finding):
+        result.findings.append(after)
+        result.untouched.append(shown)
+        return
+    result.files.append(FormattedFile(record_file.path, shown, before, after))
+
+
+def _formatted(text: str, loaded: LoadedFile, path: Path, root: Path | None) -> str | Finding:
+    """The canonical text of a valid file, or a finding when it cannot be made safely."""
+    from accords.formatting.arrange import arrange
+    from accords.formatting.layout import indent_comments, schema_path, with_modeline
+    from accords.formatting.rules import modeline
+    from accords.formatting.yaml_io import dump, load
+
+    assert loaded.kind is not None and isinstance(loaded.record, BaseModel)
+    text = with_modeline(text, modeline(schema_path(loaded.kind, path, root)))
+    try:
+        tree = load(text)
+        arrange(tree, loaded.record, reads_back_plain)
+        after = indent_comments(dump(tree))
+    except Exception as exc:  # the round-trip library refused what the loader accepted
+        return _unsafe(loaded.path, f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
+    again = parse_file(after.encode("utf-8"), loaded.kind, loaded.path)
+    if again.record is None or _dump(again.record) != _dump(loaded.record):
+        return _unsafe(loaded.path, "the formatted text would hold other records")
+    return after
+
+
+def _dump(record: BaseModel) -> object:
+    return record.model_dump(mode="json")
+
+
+def reads_back_plain(text: str) -> bool:
+    """Whether ``text`` written plain (unquoted) reads back as this same text."""
+    doc = read_yaml("", f"k: {text}\n".encode())
+    return doc.value == {"k": text} and not doc.findings and not doc.plain_dates
+
+
+def _unsafe(path: str, reason: str) -> Finding:
+    return Finding(
+        INTERNAL_ERROR,
+        Severity.ERROR,
+        f"accords fmt cannot format this file safely ({reason}); it is left untouched",
+        path,
+        hint="a bug in accords: please report it with the file",
+    )

@@ -1,0 +1,93 @@
+"""The canonical form of a record file, stated once.
+
+* Keys in the order the model declares its fields.
+* Two-space indentation; a list's dashes indented two spaces under its key.
+* Mappings in block style.
+* A list of ids (kebab-case words, which covers roles and other enumerated words) in flow style,
+  ``[a, b]``, when it fits on its line within :data:`WIDTH` columns and holds no comment; every
+  other list in block style, one item a line.
+* Dates always in double quotes: any text that reads as an EDTF date or a YAML 1.1 timestamp.
+* Text whose line would run past :data:`WIDTH` columns folded (``>-``) at that width, between
+  words; a folded text that fits on its line written on it, plain where that reads back the same.
+  Other text keeps the quoting its author chose.
+* Comments kept: a comment on a line of its own is indented like the line below it, a comment at
+  the end of a line stands two spaces after the value.
+* The first line is the ``$schema`` modeline, pointing at the dataset's ``schemas/`` folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from accords.model.common import ID_PATTERN
+from accords.model.dates import EDTF_PATTERN
+
+#: The width that folded text and flow lists keep within.
+WIDTH = 100
+#: Spaces per level of nesting.
+INDENT = 2
+
+_ID_RE = re.compile(ID_PATTERN)
+_DATE_RE = re.compile(EDTF_PATTERN)
+_DIGITS_RE = re.compile(r"^[0-9]+$")
+#: What YAML 1.1 readers (js-yaml, PyYAML) take for a timestamp when it is not quoted.
+_TIMESTAMP_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?$")
+#: Characters that YAML counts as line breaks or that cannot stand in a block scalar.
+_UNFOLDABLE = frozenset("\n\r\t\x85\u2028\u2029\ufeff")
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` reads as a date (a bare year only when quoted: plain, it is a number)."""
+    if _DIGITS_RE.match(text):
+        return False
+    return bool(_DATE_RE.match(text) or _TIMESTAMP_RE.match(text))
+
+
+def is_flow_list(items: Sequence[object], column: int) -> bool:
+    """Whether a list of these items, starting at ``column`` (0-based), is written ``[a, b]``."""
+    if not items or not all(isinstance(i, str) and _ID_RE.match(i) for i in items):
+        return False
+    return column + len("[" + ", ".join(map(str, items)) + "]") <= WIDTH
+
+
+def needs_folding(text: str, column: int) -> bool:
+    """Whether ``text``, starting at ``column``, runs past the width and can be folded."""
+    return column + len(text) > WIDTH and bool(fold_positions(text, column))
+
+
+def fold_positions(text: str, indent: int) -> list[int]:
+    """Where to break ``text`` into lines of at most ``WIDTH - indent`` characters.
+
+    Each position is a space between two words (a break there reads back as that one space); a
+    word longer than a line stands on its own. Empty when the text cannot be folded safely.
+    """
+    if not text or text != text.strip(" ") or _UNFOLDABLE.intersection(text):
+        return []
+    room = max(WIDTH - indent, 20)
+    spaces = [
+        i for i in range(1, len(text) - 1) if text[i] == " " and text[i - 1] != " " != text[i + 1]
+    ]
+    breaks: list[int] = []
+    start = 0  # where the current line starts
+    last: int | None = None  # the last space the current line may end at
+    for space in spaces:
+        if space - start <= room:
+            last = space
+            continue
+        if last is not None:
+            breaks.append(last)
+            start, last = last + 1, None
+            if space - start <= room:
+                last = space
+                continue
+        breaks.append(space)  # a word longer than a line stands on its own
+        start = space + 1
+    if len(text) - start > room and last is not None:
+        breaks.append(last)
+    return breaks
+
+
+def modeline(schema_path: str) -> str:
+    """The comment that points editors at the file's schema."""
+    return f"# yaml-language-server: $schema={schema_path}"
