@@ -13,12 +13,14 @@ from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.compat import ordereddict
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
     LiteralScalarString,
     ScalarString,
+    SingleQuotedScalarString,
 )
 from ruamel.yaml.tokens import CommentToken
 
@@ -49,7 +51,8 @@ class _Arranger:
         for key in list(node):
             child = _child(record, key, fields)
             column = indent + len(str(key)) + 2
-            node[key] = self.value(node[key], child, indent, column)
+            # Set past CommentedMap.__setitem__, which would keep the old value's quoting.
+            ordereddict.__setitem__(node, key, self.value(node[key], child, indent, column))
 
     def value(self, node: Any, record: Any, indent: int, column: int) -> Any:
         """The canonical form of a value under a key at ``indent``, written from ``column``."""
@@ -80,17 +83,17 @@ class _Arranger:
             elif isinstance(item, CommentedSeq):
                 self.sequence(item, child, indent + INDENT, indent + INDENT)
             elif isinstance(item, str):
-                node[index] = self.text(item, indent + INDENT, indent + INDENT)
+                list.__setitem__(node, index, self.text(item, indent + INDENT, indent + INDENT))
 
     def text(self, value: str, indent: int, column: int) -> str:
         """A text scalar in canonical form: dates quoted, long text folded."""
         if isinstance(value, LiteralScalarString) and "\n" in value:
             return value  # lines the author broke on purpose stay as written
-        quoted = isinstance(value, ScalarString) and not isinstance(value, FoldedScalarString)
+        quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
         if (quoted or not isinstance(value, ScalarString)) and is_date(str(value)):
             quoted_date: str = DoubleQuotedScalarString(str(value))
             return quoted_date
-        if needs_folding(str(value), column + (2 if quoted else 0)):
+        if needs_folding(str(value), column):
             folded = FoldedScalarString(str(value))
             folded.fold_pos = fold_positions(str(value), indent)
             as_text: str = folded

@@ -8,8 +8,10 @@
   other list in block style, one item a line.
 * Dates always in double quotes: any text that reads as an EDTF date or a YAML 1.1 timestamp.
 * Text whose line would run past :data:`WIDTH` columns folded (``>-``) at that width, between
-  words; a folded text that fits on its line written on it, plain where that reads back the same.
-  Other text keeps the quoting its author chose.
+  words; a folded text that fits on its line written on it, plain where that reads back the same,
+  else in double quotes. Other text keeps the quoting its author chose. Whether text fits is
+  measured without its quotes, so that taking them off or putting them on never changes the
+  decision (formatting twice gives what formatting once gave).
 * Comments kept: a comment on a line of its own is indented like the line below it, a comment at
   the end of a line stands two spaces after the value.
 * The first line is the ``$schema`` modeline, pointing at the dataset's ``schemas/`` folder.
