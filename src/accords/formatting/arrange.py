@@ -8,7 +8,6 @@ move with their values and comments, text keeps its words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,6 +23,8 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
+from accords.formatting.order import child as record_child
+from accords.formatting.order import key_order
 from accords.formatting.rules import INDENT, fold_positions, is_date, is_flow_list, needs_folding
 
 #: Whether a text reads back the same when written plain (the caller asks the accords loader).
@@ -43,13 +44,13 @@ class _Arranger:
         """Order, style and descend into a mapping whose keys stand at ``indent``."""
         node.fa.set_block_style()
         _settle_end_of_line_comments(node)
-        fields = _fields(type(record)) if isinstance(record, BaseModel) else {}
+        fields = key_order(record)
         if fields:
             rank = {key: i for i, key in enumerate(fields)}
             for key in sorted(node, key=lambda k: rank.get(k, len(rank))):
                 node.move_to_end(key)
         for key in list(node):
-            child = _child(record, key, fields)
+            child = record_child(record, key, fields)
             column = indent + len(str(key)) + 2
             # Set past CommentedMap.__setitem__, which would keep the old value's quoting.
             ordereddict.__setitem__(node, key, self.value(node[key], child, indent, column))
@@ -103,22 +104,6 @@ class _Arranger:
             written: str = plain if self.plain_ok(plain) else DoubleQuotedScalarString(plain)
             return written
         return value
-
-
-@cache
-def _fields(model: type[BaseModel]) -> dict[str, str]:
-    """The model's YAML keys in declaration order, each with its attribute name."""
-    return {(info.alias or name): name for name, info in model.model_fields.items()}
-
-
-def _child(record: Any, key: Any, fields: dict[str, str]) -> Any:
-    """The part of ``record`` that the value under ``key`` was validated into."""
-    if fields:
-        name = fields.get(str(key))
-        return getattr(record, name, None) if name is not None else None
-    if isinstance(record, dict):
-        return record.get(key)
-    return None
 
 
 def _settle_end_of_line_comments(node: CommentedMap | CommentedSeq) -> None:

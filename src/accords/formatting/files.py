@@ -125,14 +125,29 @@ def _format_one(record_file: RecordFile, root: Path | None, result: FormatResult
 
 
 def _formatted(text: str, loaded: LoadedFile, path: Path, root: Path | None) -> str | Finding:
-    """The canonical text of a valid file, or a finding when it cannot be made safely."""
-    from accords.formatting.arrange import arrange
-    from accords.formatting.layout import indent_comments, schema_path, with_modeline
+    """The canonical text of a valid file, or a finding when it cannot be made safely.
+
+    A file that :mod:`accords.formatting.quick` finds canonical is given back as it is, without
+    loading the round-trip library; any other is formatted by it.
+    """
+    from accords.formatting.layout import schema_path, with_modeline
+    from accords.formatting.quick import canonical_text
     from accords.formatting.rules import modeline
+
+    assert loaded.kind is not None and isinstance(loaded.record, BaseModel)
+    line = modeline(schema_path(loaded.kind, path, root))
+    if canonical_text(text, loaded.record, line) == text:
+        return text
+    return _round_trip(with_modeline(text, line), loaded)
+
+
+def _round_trip(text: str, loaded: LoadedFile) -> str | Finding:
+    """The canonical text made by ruamel.yaml, read back by the accords loader to prove it."""
+    from accords.formatting.arrange import arrange
+    from accords.formatting.layout import indent_comments
     from accords.formatting.yaml_io import dump, load
 
     assert loaded.kind is not None and isinstance(loaded.record, BaseModel)
-    text = with_modeline(text, modeline(schema_path(loaded.kind, path, root)))
     try:
         tree = load(text)
         arrange(tree, loaded.record, reads_back_plain)
