@@ -19,7 +19,6 @@ from ruamel.yaml.scalarstring import (
     FoldedScalarString,
     LiteralScalarString,
     ScalarString,
-    SingleQuotedScalarString,
 )
 from ruamel.yaml.tokens import CommentToken
 
@@ -42,6 +41,9 @@ class _Arranger:
 
     def mapping(self, node: CommentedMap, record: Any, indent: int) -> None:
         """Order, style and descend into a mapping whose keys stand at ``indent``."""
+        if not node:
+            node.fa.set_flow_style()  # ``{}``: block style has no way to write it
+            return
         node.fa.set_block_style()
         _settle_end_of_line_comments(node)
         fields = key_order(record)
@@ -52,8 +54,11 @@ class _Arranger:
         for key in list(node):
             child = record_child(record, key, fields)
             column = indent + len(str(key)) + 2
+            value = self.value(node[key], child, indent, column)
             # Set past CommentedMap.__setitem__, which would keep the old value's quoting.
-            ordereddict.__setitem__(node, key, self.value(node[key], child, indent, column))
+            ordereddict.__setitem__(node, key, value)
+            if isinstance(value, FoldedScalarString | LiteralScalarString):
+                _comments_out_of_block(node.ca.items.get(key, [None] * 3)[2])
 
     def value(self, node: Any, record: Any, indent: int, column: int) -> Any:
         """The canonical form of a value under a key at ``indent``, written from ``column``."""
@@ -70,9 +75,14 @@ class _Arranger:
     def sequence(self, node: CommentedSeq, record: Any, indent: int, column: int) -> None:
         """Style and descend into a list whose dashes stand at ``indent``."""
         _settle_end_of_line_comments(node)
-        has_comments = bool(node.ca.items) or bool(node.ca.end)
-        plain = [i for i in node if not isinstance(i, ScalarString)]
-        if not has_comments and len(plain) == len(node) and is_flow_list(node, column):
+        if not node:
+            node.fa.set_flow_style()  # ``[]``: block style has no way to write it
+            return
+        has_comments = bool(node.ca.items or node.ca.end or node.ca.comment)
+        words = [i for i in node if isinstance(i, str) and self.reads_back_plain(i)]
+        if not has_comments and len(words) == len(node) and is_flow_list(words, column):
+            for index, word in enumerate(words):
+                list.__setitem__(node, index, str(word))
             node.fa.set_flow_style()
             return
         node.fa.set_block_style()
@@ -81,29 +91,35 @@ class _Arranger:
             child = records[index] if records is not None else None
             if isinstance(item, CommentedMap):
                 self.mapping(item, child, indent + INDENT)
+                _lift_first_comments(node, index, item)
             elif isinstance(item, CommentedSeq):
                 self.sequence(item, child, indent + INDENT, indent + INDENT)
             elif isinstance(item, str):
-                list.__setitem__(node, index, self.text(item, indent + INDENT, indent + INDENT))
+                written = self.text(item, indent + INDENT, indent + INDENT)
+                list.__setitem__(node, index, written)
+                if isinstance(written, FoldedScalarString | LiteralScalarString):
+                    _comments_out_of_block(node.ca.items.get(index, [None])[0])
 
     def text(self, value: str, indent: int, column: int) -> str:
-        """A text scalar in canonical form: dates quoted, long text folded."""
-        if isinstance(value, LiteralScalarString) and "\n" in value:
+        """A text scalar in canonical form: dates in double quotes, long text folded, other
+        quoted text plain where that reads back the same; plain text stays plain."""
+        text = str(value)
+        if isinstance(value, FoldedScalarString | LiteralScalarString) and "\n" in text:
             return value  # lines the author broke on purpose stay as written
-        quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
-        if (quoted or not isinstance(value, ScalarString)) and is_date(str(value)):
-            quoted_date: str = DoubleQuotedScalarString(str(value))
-            return quoted_date
-        if needs_folding(str(value), column):
-            folded = FoldedScalarString(str(value))
-            folded.fold_pos = fold_positions(str(value), indent)
-            as_text: str = folded
-            return as_text
-        if isinstance(value, FoldedScalarString | LiteralScalarString):
-            plain = str(value)
-            written: str = plain if self.plain_ok(plain) else DoubleQuotedScalarString(plain)
-            return written
-        return value
+        written: str = value
+        if is_date(text):
+            written = DoubleQuotedScalarString(text)
+        elif needs_folding(text, column):
+            folded = FoldedScalarString(text)
+            folded.fold_pos = fold_positions(text, indent)
+            written = folded
+        elif isinstance(value, ScalarString):
+            written = text if self.plain_ok(text) else DoubleQuotedScalarString(text)
+        return written
+
+    def reads_back_plain(self, value: str) -> bool:
+        """Whether a value is, or can be written as, plain text that reads back the same."""
+        return not isinstance(value, ScalarString) or self.plain_ok(str(value))
 
 
 def _settle_end_of_line_comments(node: CommentedMap | CommentedSeq) -> None:
@@ -119,3 +135,35 @@ def _settle_end_of_line_comments(node: CommentedMap | CommentedSeq) -> None:
         if isinstance(token, CommentToken) and token.value.startswith("#"):
             token.value = " " + token.value
             token.start_mark = CommentMark(0)  # type: ignore[assignment]
+
+
+def _comments_out_of_block(token: Any) -> None:
+    """Move the comments that follow a block scalar to the start of their lines.
+
+    Written at the column they were read at, they could stand inside the block's text and be
+    read back as part of it; from the first column they end the block, and the layout then
+    indents them like the line below them.
+    """
+    if isinstance(token, CommentToken):
+        token.value = "\n".join(line.lstrip(" ") for line in token.value.split("\n"))
+        token.start_mark = CommentMark(0)  # type: ignore[assignment]
+
+
+def _lift_first_comments(node: CommentedSeq, index: int, item: CommentedMap) -> None:
+    """Put the comments above a list item's first key above its dash instead.
+
+    The round-trip writer puts them between the dash and the key, and loses its indentation
+    after them; above the dash they say the same.
+    """
+    lifted: list[Any] = []
+    if item.ca.comment and len(item.ca.comment) > 1 and item.ca.comment[1]:
+        lifted.extend(item.ca.comment[1])
+        item.ca.comment[1] = None
+    first = next(iter(item), None)
+    slots = item.ca.items.get(first) if first is not None else None
+    if slots and len(slots) > 1 and slots[1]:
+        lifted.extend(slots[1])
+        slots[1] = None
+    if lifted:
+        entry = node.ca.items.setdefault(index, [None, None, None, None])
+        entry[1] = [*(entry[1] or []), *lifted]

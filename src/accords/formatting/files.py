@@ -17,6 +17,8 @@ from pydantic import BaseModel
 from accords.config import load_config
 from accords.errors import DatasetNotFound, UsageError
 from accords.findings import Finding, Severity
+from accords.formatting.layout import schema_path
+from accords.formatting.rules import reads_back_plain
 from accords.loading.discovery import (
     RecordFile,
     dataset_files,
@@ -25,7 +27,6 @@ from accords.loading.discovery import (
     select_files,
 )
 from accords.loading.records import LoadedFile, parse_file, read_bytes
-from accords.loading.yaml_positions import read_yaml
 from accords.writing import write_atomic
 
 #: The code of an internal error: accords itself failed, not the file.
@@ -116,7 +117,8 @@ def _format_one(record_file: RecordFile, root: Path | None, result: FormatResult
         result.untouched.append(shown)
         return
     before = data.decode("utf-8")
-    after = _formatted(before, loaded, record_file.path, root)
+    assert loaded.kind is not None
+    after = _formatted(before, loaded, schema_path(loaded.kind, record_file.path, root))
     if isinstance(after, Finding):
         result.findings.append(after)
         result.untouched.append(shown)
@@ -124,18 +126,29 @@ def _format_one(record_file: RecordFile, root: Path | None, result: FormatResult
     result.files.append(FormattedFile(record_file.path, shown, before, after))
 
 
-def _formatted(text: str, loaded: LoadedFile, path: Path, root: Path | None) -> str | Finding:
+def format_text(text: str, display: str = "<text>", kind: str | None = None) -> str | list[Finding]:
+    """The canonical form of one record file's text, its modeline pointing at
+    ``../schemas/``; or, when it does not validate, its findings. Its kind is ``kind``, else
+    what its modeline or its keys tell."""
+    loaded = parse_file(text.encode("utf-8"), kind, display)
+    if loaded.record is None or loaded.kind is None:
+        return loaded.findings
+    after = _formatted(text, loaded, schema_path(loaded.kind, Path(display), None))
+    return [after] if isinstance(after, Finding) else after
+
+
+def _formatted(text: str, loaded: LoadedFile, schema: str) -> str | Finding:
     """The canonical text of a valid file, or a finding when it cannot be made safely.
 
     A file that :mod:`accords.formatting.quick` finds canonical is given back as it is, without
     loading the round-trip library; any other is formatted by it.
     """
-    from accords.formatting.layout import schema_path, with_modeline
+    from accords.formatting.layout import with_modeline
     from accords.formatting.quick import canonical_text
     from accords.formatting.rules import modeline
 
-    assert loaded.kind is not None and isinstance(loaded.record, BaseModel)
-    line = modeline(schema_path(loaded.kind, path, root))
+    assert isinstance(loaded.record, BaseModel)
+    line = modeline(schema)
     if canonical_text(text, loaded.record, line) == text:
         return text
     return _round_trip(with_modeline(text, line), loaded)
@@ -153,7 +166,8 @@ def _round_trip(text: str, loaded: LoadedFile) -> str | Finding:
         arrange(tree, loaded.record, reads_back_plain)
         after = indent_comments(dump(tree))
     except Exception as exc:  # the round-trip library refused what the loader accepted
-        return _unsafe(loaded.path, f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
+        detail = " ".join(str(exc).split())[:200]
+        return _unsafe(loaded.path, f"ruamel.yaml cannot read it: {type(exc).__name__}: {detail}")
     again = parse_file(after.encode("utf-8"), loaded.kind, loaded.path)
     if again.record is None or _dump(again.record) != _dump(loaded.record):
         return _unsafe(loaded.path, "the formatted text would hold other records")
@@ -164,17 +178,12 @@ def _dump(record: BaseModel) -> object:
     return record.model_dump(mode="json")
 
 
-def reads_back_plain(text: str) -> bool:
-    """Whether ``text`` written plain (unquoted) reads back as this same text."""
-    doc = read_yaml("", f"k: {text}\n".encode())
-    return doc.value == {"k": text} and not doc.findings and not doc.plain_dates
-
-
 def _unsafe(path: str, reason: str) -> Finding:
     return Finding(
         INTERNAL_ERROR,
         Severity.ERROR,
         f"accords fmt cannot format this file safely ({reason}); it is left untouched",
         path,
-        hint="a bug in accords: please report it with the file",
+        hint="quote the value it points at (a tab in an unquoted value is one cause), "
+        "or report it with the file",
     )

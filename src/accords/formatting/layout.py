@@ -43,11 +43,16 @@ def with_modeline(text: str, line: str) -> str:
 def indent_comments(text: str) -> str:
     """Indent each comment on a line of its own like the next line that holds a value.
 
-    Lines inside a block scalar are text, not comments, and are left alone.
+    A list item's dash left alone on its line, its comments below it (where the round-trip
+    writer puts a comment it keeps before an item's first key), is joined to that key again,
+    the comments going above it. Lines inside a block scalar are text, not comments, and are
+    left alone.
     """
     lines = text.split("\n")
     block_indent: int | None = None  # the indentation of the line that opened a block scalar
     pending: list[int] = []  # comment lines waiting for the next line with a value
+    lone_dash: int | None = None  # a line that holds only a list item's dash
+    joined: set[int] = set()  # lone dashes joined to the line below them
     for index, line in enumerate(lines):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
@@ -60,6 +65,11 @@ def indent_comments(text: str) -> str:
         if stripped.startswith("#"):
             pending.append(index)
             continue
+        if lone_dash is not None and indent == len(lines[lone_dash]) + 1:
+            indent, stripped = indent - 2, "- " + stripped
+            lines[index] = " " * indent + stripped
+            joined.add(lone_dash)
+        lone_dash = index if stripped == "-" else None
         for waiting in pending:
             lines[waiting] = " " * indent + lines[waiting].lstrip(" ")
         pending = []
@@ -67,7 +77,7 @@ def indent_comments(text: str) -> str:
             block_indent = _parent_indent(stripped, indent)
     for waiting in pending:
         lines[waiting] = lines[waiting].lstrip(" ")
-    return "\n".join(lines)
+    return "\n".join(line for index, line in enumerate(lines) if index not in joined)
 
 
 def _parent_indent(stripped: str, indent: int) -> int:

@@ -17,7 +17,14 @@ import yaml
 from pydantic import BaseModel
 
 from accords.formatting.order import child, key_order
-from accords.formatting.rules import INDENT, fold_positions, is_date, is_flow_list, needs_folding
+from accords.formatting.rules import (
+    INDENT,
+    fold_positions,
+    is_date,
+    is_flow_list,
+    needs_folding,
+    reads_back_plain,
+)
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -89,7 +96,13 @@ def _sequence(
     items = node.value
     if not items:
         raise _GiveUp
-    words = [i.value for i in items if isinstance(i, yaml.ScalarNode) and not i.style]
+    words = [
+        i.value
+        for i in items
+        if isinstance(i, yaml.ScalarNode)
+        and not _SPECIAL_RE.search(i.value)
+        and (not i.style or reads_back_plain(i.value))
+    ]
     if len(words) == len(items) and is_flow_list(words, column):
         out.append(f"{lead} [{', '.join(words)}]")
         return
@@ -112,24 +125,21 @@ def _scalar(lead: str, node: yaml.ScalarNode, indent: int, column: int) -> list[
     value, style = node.value, node.style or None  # libyaml gives a plain scalar ''
     if not isinstance(value, str) or "\n" in value or _SPECIAL_RE.search(value):
         raise _GiveUp
-    quoted = style in ("'", '"')
-    if (quoted or style is None) and is_date(value):
+    if is_date(value):
         return [f'{lead} "{_double(value)}"']
     if needs_folding(value, column):
         return [f"{lead} >-", *_folded(value, indent)]
-    if style in ("|", ">"):
-        raise _GiveUp  # a short block scalar: written plain or quoted, as the loader decides
-    if style == '"':
-        return [f'{lead} "{_double(value)}"']
-    if style == "'":
-        if "'" in value:
+    if style is None:
+        if value == "":
+            return [lead]
+        if not _plain(value):
             raise _GiveUp
-        return [f"{lead} '{value}'"]
-    if value == "":
-        return [lead]
-    if not _plain(value):
-        raise _GiveUp
-    return [f"{lead} {value}"]
+        return [f"{lead} {value}"]
+    if reads_back_plain(value):  # quoted, or a short block scalar: plain where it can be
+        if not _plain(value):
+            raise _GiveUp
+        return [f"{lead} {value}"]
+    return [f'{lead} "{_double(value)}"']
 
 
 def _double(value: str) -> str:

@@ -4,14 +4,15 @@
 * Two-space indentation; a list's dashes indented two spaces under its key.
 * Mappings in block style.
 * A list of ids (kebab-case words, which covers roles and other enumerated words) in flow style,
-  ``[a, b]``, when it fits on its line within :data:`WIDTH` columns and holds no comment; every
-  other list in block style, one item a line.
+  ``[a, b]``, when it fits on its line within :data:`WIDTH` columns and no comment stands
+  between its items; every other list in block style, one item a line.
 * Dates always in double quotes: any text that reads as an EDTF date or a YAML 1.1 timestamp.
 * Text whose line would run past :data:`WIDTH` columns folded (``>-``) at that width, between
-  words; a folded text that fits on its line written on it, plain where that reads back the same,
-  else in double quotes. Other text keeps the quoting its author chose. Whether text fits is
-  measured without its quotes, so that taking them off or putting them on never changes the
-  decision (formatting twice gives what formatting once gave).
+  words. Whether text fits is measured without its quotes, so that taking them off or putting
+  them on never changes the decision (formatting twice gives what formatting once gave).
+* Other text plain where that reads back as the same text, else in double quotes; text with
+  line breaks in a block scalar (``|``, ``>``) stays as written. Plain values (numbers,
+  ``true``, ids, words) stay plain: they read back as what they are.
 * Comments kept: a comment on a line of its own is indented like the line below it, a comment at
   the end of a line stands two spaces after the value.
 * The first line is the ``$schema`` modeline, pointing at the dataset's ``schemas/`` folder.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from accords.loading.yaml_positions import read_yaml
 from accords.model.common import ID_PATTERN
 from accords.model.dates import EDTF_PATTERN
 
@@ -88,6 +90,12 @@ def fold_positions(text: str, indent: int) -> list[int]:
     if len(text) - start > room and last is not None:
         breaks.append(last)
     return breaks
+
+
+def reads_back_plain(text: str) -> bool:
+    """Whether ``text`` written plain (unquoted) reads back as this same text."""
+    doc = read_yaml("", f"k: {text}\n".encode())
+    return doc.value == {"k": text} and not doc.findings and not doc.plain_dates
 
 
 def modeline(schema_path: str) -> str:
