@@ -104,6 +104,13 @@ class _Arranger:
         """A text scalar in canonical form: dates in double quotes, long text folded, other
         quoted text plain where that reads back the same; plain text stays plain."""
         text = str(value)
+        if _one_folded_paragraph(value):
+            if not needs_folding(text[:-1], column):
+                return value
+            refolded = FoldedScalarString(text)
+            refolded.fold_pos = fold_positions(text[:-1], indent)
+            kept: str = refolded
+            return kept
         if isinstance(value, FoldedScalarString | LiteralScalarString) and "\n" in text:
             return value  # lines the author broke on purpose stay as written
         written: str = value
@@ -167,3 +174,8 @@ def _lift_first_comments(node: CommentedSeq, index: int, item: CommentedMap) -> 
     if lifted:
         entry = node.ca.items.setdefault(index, [None, None, None, None])
         entry[1] = [*(entry[1] or []), *lifted]
+
+
+def _one_folded_paragraph(value: str) -> bool:
+    """A folded text (``>``) of one paragraph, ending with its line break: refolded as such."""
+    return isinstance(value, FoldedScalarString) and value.endswith("\n") and "\n" not in value[:-1]
