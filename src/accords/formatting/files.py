@@ -55,6 +55,8 @@ class FormatResult:
     findings: list[Finding] = field(default_factory=list)
     #: The files left untouched, as shown in messages.
     untouched: list[str] = field(default_factory=list)
+    #: How many valid records of each kind the files read hold.
+    records: dict[str, int] = field(default_factory=dict)
 
     @property
     def changed(self) -> list[FormattedFile]:
@@ -118,6 +120,9 @@ def _format_one(record_file: RecordFile, root: Path | None, result: FormatResult
         return
     before = data.decode("utf-8")
     assert loaded.kind is not None
+    events = getattr(loaded.record, "events", None)
+    count = len(events) if loaded.kind == "event" and isinstance(events, list) else 1
+    result.records[loaded.kind] = result.records.get(loaded.kind, 0) + count
     after = _formatted(before, loaded, schema_path(loaded.kind, record_file.path, root))
     if isinstance(after, Finding):
         result.findings.append(after)

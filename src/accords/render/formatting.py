@@ -50,7 +50,9 @@ def render_findings(result: FormatResult, out: TextIO) -> None:
 
 def _findings(result: FormatResult, out: TextIO) -> None:
     if result.findings:
-        render_text(CheckResult(result.findings, Tally({}, result.read), verb="Read"), out)
+        render_text(
+            CheckResult(result.findings, Tally(result.records, result.read), verb="Read"), out
+        )
 
 
 def summary(result: FormatResult, verb: str) -> str:
