@@ -31,7 +31,7 @@ _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 #: Characters that a plain scalar may not start with, in block context.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 #: Characters that the writer escapes, or that YAML reads as line breaks.
-_SPECIAL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_SPECIAL_RE = re.compile("[\x00-\x1f\x7f-\xa0\u2028\u2029\ufeff]")
 
 
 class _GiveUp(Exception):
@@ -143,9 +143,9 @@ def _scalar(lead: str, node: yaml.ScalarNode, indent: int, column: int) -> list[
 
 
 def _double(value: str) -> str:
-    if '"' in value or "\\" in value:
-        raise _GiveUp
-    return value
+    """The text between double quotes: only backslash and quote are escaped (the caller has
+    given up on every character the writer escapes otherwise)."""
+    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _plain(value: str) -> bool:
