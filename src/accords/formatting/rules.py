@@ -15,7 +15,8 @@
   ``true``, ids, words) stay plain: they read back as what they are.
 * Comments kept: a comment on a line of its own is indented like the line below it, a comment at
   the end of a line stands two spaces after the value.
-* The first line is the ``$schema`` modeline, pointing at the dataset's ``schemas/`` folder.
+* The ``$schema`` modeline among the opening comments, pointing at the dataset's ``schemas/``
+  folder: corrected where it is wrong, added as the first line where it is missing.
 """
 
 from __future__ import annotations
