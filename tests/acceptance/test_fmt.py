@@ -136,6 +136,23 @@ def test_a_file_that_does_not_validate_is_left_untouched_with_its_findings(
     assert broken.read_text("utf-8") == text
 
 
+def test_a_file_the_round_trip_library_cannot_read_is_left_untouched_with_a_finding(
+    messy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(messy)
+    tabbed = messy / FILES[1]
+    text = tabbed.read_text("utf-8").replace("Shelling of the", "Shelling\tof the")
+    tabbed.write_text(text, encoding="utf-8")
+    result = run_accords("fmt", FILES[1])
+    assert result.code == 1
+    assert result.out.splitlines()[0] == (
+        f"{FILES[1]}:2:20: E900 error: accords fmt cannot format this file safely (ruamel.yaml "
+        "cannot read it: found character '\\t' that cannot start any token); it is left "
+        "untouched"
+    )
+    assert tabbed.read_text("utf-8") == text
+
+
 def test_a_rewritten_file_keeps_its_permissions(
     messy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

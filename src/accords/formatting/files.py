@@ -156,23 +156,28 @@ def _formatted(text: str, loaded: LoadedFile, schema: str) -> str | Finding:
     line = modeline(schema)
     if canonical_text(text, loaded.record, line) == text:
         return text
-    return _round_trip(with_modeline(text, line), loaded)
+    with_line = with_modeline(text, line)
+    added = with_line.count("\n") - text.count("\n")  # 1 when the modeline was added
+    return _round_trip(with_line, loaded, added)
 
 
-def _round_trip(text: str, loaded: LoadedFile) -> str | Finding:
+def _round_trip(text: str, loaded: LoadedFile, added_lines: int = 0) -> str | Finding:
     """The canonical text made by ruamel.yaml, read back by the accords loader to prove it."""
     from accords.formatting.arrange import arrange
     from accords.formatting.layout import indent_comments
-    from accords.formatting.yaml_io import dump, load
+    from accords.formatting.yaml_io import YAMLError, dump, load
 
     assert loaded.kind is not None and isinstance(loaded.record, BaseModel)
     try:
         tree = load(text)
-        arrange(tree, loaded.record, reads_back_plain)
-        after = indent_comments(dump(tree))
-    except Exception as exc:  # the round-trip library refused what the loader accepted
-        detail = " ".join(str(exc).split())[:200]
-        return _unsafe(loaded.path, f"ruamel.yaml cannot read it: {type(exc).__name__}: {detail}")
+    except YAMLError as exc:  # the round-trip library refuses what the loader accepted
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        line = mark.line + 1 - added_lines if mark is not None else 1
+        col = mark.column + 1 if mark is not None else 1
+        return _unsafe(loaded.path, f"ruamel.yaml cannot read it: {problem}", max(line, 1), col)
+    arrange(tree, loaded.record, reads_back_plain)
+    after = indent_comments(dump(tree))
     again = parse_file(after.encode("utf-8"), loaded.kind, loaded.path)
     if again.record is None or _dump(again.record) != _dump(loaded.record):
         return _unsafe(loaded.path, "the formatted text would hold other records")
@@ -183,12 +188,14 @@ def _dump(record: BaseModel) -> object:
     return record.model_dump(mode="json")
 
 
-def _unsafe(path: str, reason: str) -> Finding:
+def _unsafe(path: str, reason: str, line: int = 1, col: int = 1) -> Finding:
     return Finding(
         INTERNAL_ERROR,
         Severity.ERROR,
         f"accords fmt cannot format this file safely ({reason}); it is left untouched",
         path,
+        line,
+        col,
         hint="quote the value it points at (a tab in an unquoted value is one cause), "
         "or report it with the file",
     )

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
 from accords.formatting.rules import INDENT
@@ -40,6 +41,9 @@ def _yaml() -> YAML:
     yaml.indent(mapping=INDENT, sequence=2 * INDENT, offset=INDENT)
     yaml.allow_unicode = True
     return yaml
+
+
+__all__ = ["YAMLError", "dump", "load"]
 
 
 def load(text: str) -> Any:
