@@ -5,7 +5,8 @@ these events files, then runs ``accords check --events FILE`` on each as a child
 prints its time (best of ``--repeat``) and peak memory (that child's ``ru_maxrss``):
 
 - ``findings``: one Battles row between two parties of a ceasefire on each day of its window
-  (up to ``--findings`` rows, so as many X104 findings), plus 1,000 rows of the wrong width;
+  (up to ``--findings`` rows, so as many agreement-days of fighting, reported as one X104
+  finding per ceasefire), plus 1,000 rows of the wrong width;
 - ``none``: the same rows as Protests (no X104), the same 1,000 short rows: the same reading;
 - ``long line``: a header and a row whose notes are ``--line-mb`` MB: refused, never held;
 - ``events.py``: the 1,000,000-row file of ``benchmarks/events.py`` (its default size).
@@ -129,7 +130,7 @@ def main() -> None:
         none, found = figures["none"][0], figures["findings"][0]
         labels = {
             "none": "rows without findings (1,000 short)",
-            "findings": f"{args.findings:,} X104 findings (1,000 short rows)",
+            "findings": f"{args.findings:,} fighting days (1,000 short rows)",
             "long": f"a {args.line_mb} MB line (refused)",
             "acled": f"events.py file, {args.rows:,} rows",
         }

@@ -18,8 +18,8 @@ X104 = (
     "X104",
     2,
     1,
-    "{n} fighting event(s) between parties of riverside-truce on 2017-01-02, inside its "
-    "window: first 'Military Forces of Northland (2000-)' vs 'River Front' (A1)",
+    "{n} fighting event(s) between parties of riverside-truce on 1 day(s) inside its window "
+    "(2017-01-02): first 'Military Forces of Northland (2000-)' vs 'River Front' (A1)",
 )
 NO_COLUMNS = "missing required column(s): event_date, event_type, actor1, actor2"
 Found = list[tuple[str, int, int, str]]
@@ -85,6 +85,52 @@ CASES: dict[str, tuple[bytes, Found]] = {
                 "row 3, column actor1: bytes that are not UTF-8 (read as \ufffd); "
                 "save the file as UTF-8",
             ),
+        ],
+    ),
+    "unclosed-quote": (
+        (HEADER + ROW + ROW.replace(",x\n", ',"oops\n') + ROW + ROW).encode(),
+        [
+            _fighting(2),  # row 3 is read, rows 4 and 5 are lost in it
+            (
+                "X102",
+                3,
+                72,
+                "line 3: a quote opens here and is never closed: lines 3-5 are read as one "
+                'value; close the quote, or double it ("") if it is text',
+            ),
+        ],
+    ),
+    "nul-mid-file": (
+        (HEADER + ROW + ROW.replace(",x\n", ",x\x00y\n")).encode(),
+        [
+            _fighting(2),
+            (
+                "X102",
+                3,
+                73,
+                "line 3: a NUL byte in the middle of the file: the file may be damaged, or "
+                "UTF-16 text: save it as UTF-8",
+            ),
+        ],
+    ),
+    "joined-files": (
+        (HEADER + ROW).encode() + b"\xef\xbb\xbf" + (HEADER + ROW).encode(),
+        [
+            (
+                "X101",
+                1,
+                1,
+                "2 actor string(s) in 2 actor cell(s) map to no actor: 'actor1' (1), 'actor2' (1)",
+            ),
+            _fighting(2),
+            (
+                "X102",
+                3,
+                1,
+                "line 3: a byte order mark in the middle of the file: two files joined into "
+                "one? each keeps its own mark at its start",
+            ),
+            ("X102", 3, 1, "row 3, column event_date: 'event_date' is not a date"),
         ],
     ),
     "zero-bytes": (b"", [("X103", 1, 1, "the file is empty (0 bytes)")]),

@@ -14,6 +14,7 @@ from accords.errors import UsageError
 from accords.findings import Finding
 from accords.loading.events_csv import parse_acled_date
 from accords.rules.external import MAX_ROW_FINDINGS, check_events_file
+from accords.rules.fighting import day_runs
 
 CASE = Path(__file__).resolve().parent.parent / "data" / "rules" / "x104-fail"
 HEADER = "event_id_cnty,event_date,event_type,actor1,actor2,notes"
@@ -38,8 +39,9 @@ def _codes(findings: list[Finding]) -> list[tuple[str, int]]:
     return [(f.code, f.line) for f in findings]
 
 
-def test_fighting_is_one_finding_per_agreement_and_day(dataset: Dataset, tmp_path: Path) -> None:
+def test_fighting_is_one_finding_per_agreement(dataset: Dataset, tmp_path: Path) -> None:
     rows = [
+        f"A0,2017-01-05,Battles,{NORTH},{RIVER},x",
         f"A1,2017-01-02,Battles,{NORTH},{RIVER},x",
         f"A2,2017-01-02,Battles,{RIVER},{NORTH},x",
         f"A3,2017-01-03,Violence against civilians,{NORTH},{RIVER},x",
@@ -48,16 +50,39 @@ def test_fighting_is_one_finding_per_agreement_and_day(dataset: Dataset, tmp_pat
     ]
     findings = _check(dataset, tmp_path, "\n".join([HEADER, *rows]) + "\n")
     fighting = [f for f in findings if f.code == "X104"]
-    assert [(f.line, f.message.split(" ")[0]) for f in fighting] == [(2, "2"), (4, "1")]
-    assert "(A1)" in fighting[0].message
+    # The earliest day leads, whatever the order of the file.
+    assert [(f.line, f.col, f.message) for f in fighting] == [
+        (
+            3,
+            1,
+            "4 fighting event(s) between parties of riverside-truce on 3 day(s) inside its "
+            f"window (2017-01-02..2017-01-03, 2017-01-05): first {NORTH!r} vs {RIVER!r} (A1)",
+        )
+    ]
     assert fighting[0].related and fighting[0].related[0][0].endswith("riverside-truce.yaml")
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        ([], ""),
+        ([736330], "2017-01-01"),
+        ([736330, 736331, 736332], "2017-01-01..2017-01-03"),
+        (
+            [736330, 736332, 736334, 736336, 736338, 736340, 736342],
+            "2017-01-01, 2017-01-03, 2017-01-05, 2017-01-07, 2017-01-09 and 2 more run(s)",
+        ),
+    ],
+)
+def test_days_are_named_as_runs(days: list[int], text: str) -> None:
+    assert day_runs(days) == text
 
 
 def test_row_numbers_count_skipped_and_multiline_rows(dataset: Dataset, tmp_path: Path) -> None:
     text = "\n".join(
         [
             HEADER,
-            f'A1,2017-01-02,Battles,{NORTH},{RIVER},"a note\non two lines"',
+            f'A1,2017-01-02,Protests,{NORTH},{RIVER},"a note\non two lines"',
             "A2,2017-01-02,Battles",
             f"A3,2017-13-40,Battles,{NORTH},{RIVER},x",
             f"A4,2017-01-05,Battles,{NORTH},{RIVER},x",
@@ -183,3 +208,35 @@ def test_any_cells_give_findings_never_an_exception(
     writer.writerow(cells)
     findings = _check(dataset, tmp_path, buffer.getvalue())
     assert all(f.code.startswith("X") for f in findings)
+
+
+def test_days_with_a_recorded_violation_are_not_reported(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "case"
+    shutil.copytree(CASE, root)
+    (root / "events").mkdir()
+    (root / "events" / "2017.yaml").write_text(
+        "events:\n"
+        "  - id: 2017-01-02-riverside-shelling\n"
+        '    date: "2017-01-02"\n'
+        "    kind: shelling\n"
+        "    summary: Shelling breaks the truce.\n"
+        "    agreements: [{agreement: riverside-truce, effect: violated}]\n"
+        "    sources: [daily-2017-01-31]\n",
+        encoding="utf-8",
+    )
+    rows = [
+        f"A1,2017-01-02,Battles,{NORTH},{RIVER},x",
+        f"A2,2017-01-03,Battles,{NORTH},{RIVER},x",
+        f"A3,2017-01-03,Battles,{RIVER},{NORTH},x",
+    ]
+    findings = _check(load_dataset(root), tmp_path, "\n".join([HEADER, *rows]) + "\n")
+    assert [(f.code, f.line, f.message) for f in findings if f.code == "X104"] == [
+        (
+            "X104",
+            3,
+            "2 fighting event(s) between parties of riverside-truce on 1 day(s) inside its "
+            f"window (2017-01-03): first {NORTH!r} vs {RIVER!r} (A2)",
+        )
+    ]

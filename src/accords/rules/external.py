@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from accords.checking.registry import EVENTS_CHECKS, Rule, register
 from accords.errors import UsageError
 from accords.findings import Finding, Severity
+from accords.loading.events_bytes import StrayByte, scan_bytes
 from accords.loading.events_csv import (
     MAX_FIELD_BYTES,
     Frame,
@@ -79,7 +80,9 @@ MALFORMED_ROW = register(
         """
 A row with the wrong number of fields, or an `event_date` that is neither YYYY-MM-DD nor
 "12 September 2016", is skipped and reported with its row number (the header is row 1). After
-20 such rows, the rest are counted in one more finding.
+20 such rows, the rest are counted in one more finding. Bytes that a CSV reader would take
+without a word are reported with their line and column: a NUL byte, a byte order mark past the
+start (two files joined), and a quote that is never closed (it swallows every later row).
 
 Fails:
 
@@ -138,6 +141,11 @@ class _Report:
         if self.malformed <= MAX_ROW_FINDINGS:
             self.findings.append(MALFORMED_ROW.finding(f"{where}: {message}", (self.path, row, 1)))
 
+    def byte_problem(self, stray: StrayByte, message: str) -> None:
+        """A problem found in the file's bytes: its position is a line, not a row."""
+        where = (self.path, stray.line, max(stray.col, 1))
+        self.findings.append(MALFORMED_ROW.finding(f"line {stray.line:,}: {message}", where))
+
     def close(self) -> list[Finding]:
         hidden = self.malformed - MAX_ROW_FINDINGS
         if hidden > 0:
@@ -173,6 +181,7 @@ def check_events_file(
     problems = _header_problems(report.path, header)
     if problems:
         return problems
+    _report_stray_bytes(path, report)
     names = [name for name, _ in header]
     columns = [*REQUIRED_COLUMNS, *(c for c in OPTIONAL_COLUMNS if c in names)]
     try:
@@ -189,6 +198,28 @@ def check_events_file(
         )
     _check_frame(dataset, frame, report)
     return report.close()
+
+
+def _report_stray_bytes(path: Path, report: _Report) -> None:
+    """NUL bytes, a byte order mark past the start, a quote never closed: each one finding."""
+    with path.open("rb") as handle:
+        scan = scan_bytes(handle)
+    hints = {
+        "a NUL byte": "the file may be damaged, or UTF-16 text: save it as UTF-8",
+        "a byte order mark": "two files joined into one? each keeps its own mark at its start",
+    }
+    for stray in (scan.nul, scan.bom):
+        if stray is not None:
+            report.byte_problem(
+                stray, f"{stray.what} in the middle of the file: {hints[stray.what]}"
+            )
+    quote = scan.unclosed_quote
+    if quote is not None:
+        report.byte_problem(
+            quote,
+            f"a quote opens here and is never closed: lines {quote.line:,}-{scan.lines:,} are "
+            'read as one value; close the quote, or double it ("") if it is text',
+        )
 
 
 def _unreadable(path: str, message: str, line: int = 1, col: int = 1) -> Finding:

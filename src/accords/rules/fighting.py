@@ -1,7 +1,9 @@
 """The join behind X104: fighting rows of an events file inside ceasefire windows, in NumPy.
 
 Rows are grouped by pair of actor codes (one sort), each pair's rows are matched against the
-windows of the ceasefires that bind both, and the matches are counted per agreement and day.
+windows of the ceasefires that bind both, and the matches are gathered per agreement: one
+finding per agreement, however many rows and days, so that the report grows with the record,
+not with the events file.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from accords.rules.acled import Agreements
 if TYPE_CHECKING:
     from accords.dataset import Dataset
 
+#: Runs of consecutive days named in a finding's message; the rest are counted.
+MAX_DAY_RUNS_SHOWN = 5
+
 FIGHTING_IN_CEASEFIRE = register(
     Rule(
         "X104",
@@ -30,8 +35,9 @@ against civilians) whose actor1 and actor2 map to two different parties of a cea
 actors that are `member-of` or `part-of` them), dated on or after its effective date (else
 signed) and before it ended (or before an ending outcome's date), contradicts the record,
 unless an event of the record violates or undermines that ceasefire on that day. One finding
-per agreement and day, on the first such row; the count says how many rows that day.
-Imprecise agreement dates count only the days that are certainly inside the window.
+per agreement, on its first such row: how many rows, on how many days, and the days as runs
+(`2017-01-02..2017-01-04`; the first five runs, the rest counted). Imprecise agreement dates
+count only the days that are certainly inside the window.
 
 Fails (the ceasefire of 30 December 2016 binds both):
 
@@ -55,16 +61,39 @@ def fighting_findings(
     actors: tuple[Any, Any],
     days: Any,
 ) -> list[Finding]:
-    """One X104 finding per agreement and day with candidate rows inside its window.
+    """One X104 finding per agreement with candidate rows inside its window.
 
     ``candidate`` marks the fighting rows whose two actors map to two different actor codes;
     ``actors`` holds those codes per row, ``days`` the rows' dates as ordinals.
     """
     import numpy as np
 
+    agreement_ids, agreement_of, hit_rows = _rows_inside_windows(windows, candidate, actors, days)
+    if not len(hit_rows):
+        return []
+    hit_days = days[hit_rows]
+    kept = _not_recorded(dataset, agreement_ids, agreement_of, hit_days)
+    agreement_of, hit_rows, hit_days = agreement_of[kept], hit_rows[kept], hit_days[kept]
+    # Agreements in id order; within one, by day, then by row: the first row leads.
+    order = np.lexsort((hit_rows, hit_days, agreement_of))
+    agreement_of, hit_rows, hit_days = agreement_of[order], hit_rows[order], hit_days[order]
+    present, starts = np.unique(agreement_of, return_index=True)
+    ends = [*starts.tolist()[1:], len(agreement_of)]
+    groups = [
+        (agreement_ids[index], hit_rows[start:end], hit_days[start:end])
+        for index, start, end in zip(present.tolist(), starts.tolist(), ends, strict=True)
+    ]
+    return _fighting_findings(dataset, frame, path, groups)
+
+
+def _rows_inside_windows(
+    windows: Agreements, candidate: Any, actors: tuple[Any, Any], days: Any
+) -> tuple[list[str], Any, Any]:
+    """Agreement ids (sorted), and per hit the index of its agreement and its row."""
+    import numpy as np
+
     a1, a2 = actors
     n_actors = int(max(a1.max(initial=0), a2.max(initial=0))) + 1
-
     rows = np.flatnonzero(candidate)
     low = np.minimum(a1[rows], a2[rows]).astype(np.int64)
     high = np.maximum(a1[rows], a2[rows]).astype(np.int64)
@@ -72,7 +101,7 @@ def fighting_findings(
     order = np.argsort(keys, kind="stable")
     rows, keys = rows[order], keys[order]
     unique_keys, starts, counts = np.unique(keys, return_index=True, return_counts=True)
-    hits: dict[tuple[str, int], list[int]] = {}
+    hits: list[tuple[str, Any]] = []
     for key, start, count in zip(
         unique_keys.tolist(), starts.tolist(), counts.tolist(), strict=True
     ):
@@ -83,24 +112,33 @@ def fighting_findings(
         pair_days = days[pair_rows]
         for agreement_id, first_day, last_day in spans:
             inside = pair_rows[(pair_days >= first_day) & (pair_days <= last_day)]
-            if not len(inside):
-                continue
-            day_values, first_index, day_counts = np.unique(
-                days[inside], return_index=True, return_counts=True
-            )
-            for day, index, n in zip(
-                day_values.tolist(), first_index.tolist(), day_counts.tolist(), strict=True
-            ):
-                hit = hits.setdefault((agreement_id, day), [int(inside[index]), 0])
-                hit[0] = min(hit[0], int(inside[index]))
-                hit[1] += n
-    recorded = _recorded_violations(dataset)
-    kept = [
-        (agreement_id, day, first_row, n)
-        for (agreement_id, day), (first_row, n) in sorted(hits.items())
-        if not any(lo <= day <= hi for lo, hi in recorded.get(agreement_id, ()))
-    ]
-    return _fighting_findings(dataset, frame, path, kept)
+            if len(inside):
+                hits.append((agreement_id, inside))
+    agreement_ids = sorted({agreement_id for agreement_id, _ in hits})
+    index = {agreement_id: i for i, agreement_id in enumerate(agreement_ids)}
+    empty = np.zeros(0, dtype=np.int64)
+    agreement_of = np.concatenate(
+        [empty, *(np.full(len(inside), index[a], dtype=np.int64) for a, inside in hits)]
+    )
+    hit_rows = np.concatenate([empty, *(inside.astype(np.int64) for _, inside in hits)])
+    return agreement_ids, agreement_of, hit_rows
+
+
+def _not_recorded(
+    dataset: Dataset, agreement_ids: list[str], agreement_of: Any, hit_days: Any
+) -> Any:
+    """Per hit, whether no event of the record violates or undermines its agreement that day."""
+    import numpy as np
+
+    kept = np.ones(len(agreement_of), dtype=bool)
+    index = {agreement_id: i for i, agreement_id in enumerate(agreement_ids)}
+    for agreement_id, spans in _recorded_violations(dataset).items():
+        if agreement_id not in index:
+            continue
+        mine = agreement_of == index[agreement_id]
+        for low, high in spans:
+            kept &= ~(mine & (hit_days >= low) & (hit_days <= high))
+    return kept
 
 
 def _recorded_violations(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
@@ -119,31 +157,46 @@ def _recorded_violations(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
 
 
 def _fighting_findings(
-    dataset: Dataset, frame: Frame, path: str, kept: list[tuple[str, int, int, int]]
+    dataset: Dataset, frame: Frame, path: str, groups: list[tuple[str, Any, Any]]
 ) -> list[Finding]:
-    """The X104 findings of ``(agreement, day, first row, count)``; cells read in bulk."""
+    """The X104 finding of each ``(agreement, rows, days)``, rows sorted by day then row."""
     import numpy as np
 
-    rows = np.array([row for _, _, row, _ in kept], dtype=np.int64)
+    first_rows = np.array([int(rows[0]) for _, rows, _ in groups], dtype=np.int64)
     # One pyarrow call per column, not three scalar conversions per finding.
     names = ("actor1", "actor2", *(("event_id_cnty",) if frame.has("event_id_cnty") else ()))
-    cells = [[str(v) for v in frame.columns[name].take(rows).to_pylist()] for name in names]
-    related: dict[str, tuple[tuple[str, int, int], ...]] = {}
+    cells = [[str(v) for v in frame.columns[name].take(first_rows).to_pylist()] for name in names]
     findings = []
-    for i, (agreement_id, day, row, n) in enumerate(kept):
-        if agreement_id not in related:
-            related[agreement_id] = _agreement_start(dataset, agreement_id)
+    for i, (agreement_id, rows, days) in enumerate(groups):
+        distinct_days = np.unique(days).tolist()
         event_id = cells[2][i] if len(cells) > 2 else None
         findings.append(
             FIGHTING_IN_CEASEFIRE.finding(
-                f"{n:,} fighting event(s) between parties of {agreement_id} on {iso_day(day)}, "
-                f"inside its window: first {cells[0][i]!r} vs {cells[1][i]!r}"
+                f"{len(rows):,} fighting event(s) between parties of {agreement_id} on "
+                f"{len(distinct_days):,} day(s) inside its window ({day_runs(distinct_days)}): "
+                f"first {cells[0][i]!r} vs {cells[1][i]!r}"
                 + (f" ({event_id})" if event_id else ""),
-                (path, frame.row_number(row), 1),
-                related=related[agreement_id],
+                (path, frame.row_number(int(rows[0])), 1),
+                related=_agreement_start(dataset, agreement_id),
             )
         )
     return findings
+
+
+def day_runs(days: list[int], shown: int = MAX_DAY_RUNS_SHOWN) -> str:
+    """Sorted distinct ordinal days as runs of consecutive days: ``2017-01-02..2017-01-04``."""
+    runs: list[tuple[int, int]] = []
+    for day in days:
+        if runs and day == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    text = ", ".join(
+        iso_day(first) if first == last else f"{iso_day(first)}..{iso_day(last)}"
+        for first, last in runs[:shown]
+    )
+    more = len(runs) - shown
+    return text + (f" and {more:,} more run(s)" if more > 0 else "")
 
 
 def _agreement_start(dataset: Dataset, agreement_id: str) -> tuple[tuple[str, int, int], ...]:
