@@ -22,6 +22,7 @@ from accords.formatting.rules import (
     fold_positions,
     is_date,
     is_flow_list,
+    is_id,
     needs_folding,
     reads_back_plain,
 )
@@ -100,7 +101,7 @@ def _sequence(
         i.value
         for i in items
         if isinstance(i, yaml.ScalarNode)
-        and not _SPECIAL_RE.search(i.value)
+        and is_id(i.value)
         and (not i.style or reads_back_plain(i.value))
     ]
     if len(words) == len(items) and is_flow_list(words, column):
@@ -135,9 +136,8 @@ def _scalar(lead: str, node: yaml.ScalarNode, indent: int, column: int) -> list[
         if not _plain(value):
             raise _GiveUp
         return [f"{lead} {value}"]
-    if reads_back_plain(value):  # quoted, or a short block scalar: plain where it can be
-        if not _plain(value):
-            raise _GiveUp
+    # Quoted, or a short block scalar: plain where it reads back the same (the cheap test first).
+    if _plain(value) and reads_back_plain(value):
         return [f"{lead} {value}"]
     return [f'{lead} "{_double(value)}"']
 

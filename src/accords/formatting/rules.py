@@ -40,6 +40,8 @@ _DIGITS_RE = re.compile(r"^[0-9]+$")
 _TIMESTAMP_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?$")
 #: Characters that YAML counts as line breaks or that cannot stand in a block scalar.
 _UNFOLDABLE = frozenset("\n\r\t\x85\u2028\u2029\ufeff")
+#: A single space between two other characters: where a folded line may break.
+_BREAKABLE_RE = re.compile(r"(?<=[^ ]) (?=[^ ])")
 
 
 def is_date(text: str) -> bool:
@@ -47,6 +49,11 @@ def is_date(text: str) -> bool:
     if _DIGITS_RE.match(text):
         return False
     return bool(_DATE_RE.match(text) or _TIMESTAMP_RE.match(text))
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is a kebab-case id (or an enumerated word, which looks the same)."""
+    return _ID_RE.match(text) is not None
 
 
 def is_flow_list(items: Sequence[object], column: int) -> bool:
@@ -58,7 +65,9 @@ def is_flow_list(items: Sequence[object], column: int) -> bool:
 
 def needs_folding(text: str, column: int) -> bool:
     """Whether ``text``, starting at ``column``, runs past the width and can be folded."""
-    return column + len(text) > WIDTH and bool(fold_positions(text, column))
+    if column + len(text) <= WIDTH or text != text.strip(" ") or _UNFOLDABLE.intersection(text):
+        return False
+    return _BREAKABLE_RE.search(text) is not None
 
 
 def fold_positions(text: str, indent: int) -> list[int]:
@@ -70,9 +79,7 @@ def fold_positions(text: str, indent: int) -> list[int]:
     if not text or text != text.strip(" ") or _UNFOLDABLE.intersection(text):
         return []
     room = max(WIDTH - indent, 20)
-    spaces = [
-        i for i in range(1, len(text) - 1) if text[i] == " " and text[i - 1] != " " != text[i + 1]
-    ]
+    spaces = [match.start() for match in _BREAKABLE_RE.finditer(text)]
     breaks: list[int] = []
     start = 0  # where the current line starts
     last: int | None = None  # the last space the current line may end at
