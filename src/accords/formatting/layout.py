@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from accords.formatting.rules import modeline
@@ -16,11 +17,16 @@ _BLOCK_HEADER_RE = re.compile(r"(?:^|:|-)\s+[|>][-+0-9]*\s*(?:#.*)?$")
 
 def schema_path(kind: str, file: Path, root: Path | None) -> str:
     """The path from ``file`` to its kind's schema in the dataset's ``schemas/`` folder."""
+    return _schema_path(kind, file.parent, root)
+
+
+@lru_cache(maxsize=1024)
+def _schema_path(kind: str, folder: Path, root: Path | None) -> str:
     name = f"{kind}.schema.json"
     if root is None:
         return f"../schemas/{name}"
     target = root.resolve() / "schemas" / name
-    return Path(os.path.relpath(target, file.absolute().parent.resolve())).as_posix()
+    return Path(os.path.relpath(target, folder.absolute().resolve())).as_posix()
 
 
 def with_modeline(text: str, line: str) -> str:

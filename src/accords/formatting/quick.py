@@ -27,7 +27,16 @@ from accords.formatting.rules import (
     reads_back_plain,
 )
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """libyaml's composer, without tag resolution: only the nodes' text and style are read."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return "tag:yaml.org,2002:str"
+
+
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 #: Characters that a plain scalar may not start with, in block context.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
