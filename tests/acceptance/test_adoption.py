@@ -43,8 +43,8 @@ def _snippets(language: str) -> list[Any]:
 # --- pre-commit -----------------------------------------------------------------------------
 
 
-def test_the_hooks_are_the_two_documented_ones() -> None:
-    assert [h["id"] for h in HOOKS] == ["accords-validate", "accords-check"]
+def test_the_hooks_are_the_three_documented_ones() -> None:
+    assert [h["id"] for h in HOOKS] == ["accords-validate", "accords-check", "accords-fmt"]
     for hook in HOOKS:
         assert {"id", "name", "entry", "language"} <= set(hook), hook
         program, command, *_ = shlex.split(hook["entry"])
@@ -71,6 +71,30 @@ def test_accords_validate_runs_per_file_and_accords_check_once() -> None:
 )
 def test_the_validate_hook_picks_record_files(name: str, matches: bool) -> None:
     assert bool(re.search(_hook("accords-validate")["files"], name)) is matches
+
+
+def test_the_fmt_hook_runs_per_record_file_like_validate() -> None:
+    assert _hook("accords-fmt").get("pass_filenames", True) is True
+    assert _hook("accords-fmt")["files"] == _hook("accords-validate")["files"]
+    assert shlex.split(_hook("accords-fmt")["entry"]) == ["accords", "fmt"]
+
+
+def test_the_fmt_hook_entry_leaves_the_bundled_files_as_they_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(REPO)
+    files = sorted(str(p.relative_to(REPO)) for p in (REPO / "agreements").glob("*.yaml"))[:3]
+    before = [Path(f).read_bytes() for f in files]
+    result = run_accords(*shlex.split(_hook("accords-fmt")["entry"])[1:], "--check", *files)
+    assert result.code == 0, result.output
+    assert [Path(f).read_bytes() for f in files] == before
+
+
+def test_the_action_runs_fmt_check_only_when_asked() -> None:
+    (step,) = [s for s in _steps() if "accords fmt" in s.get("run", "")]
+    assert step["run"] == "accords fmt --check"
+    assert "inputs.fmt == 'true'" in step["if"]
+    assert ACTION["inputs"]["fmt"]["default"] == "false"
 
 
 def test_the_check_hook_also_runs_when_the_configuration_changes() -> None:

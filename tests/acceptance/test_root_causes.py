@@ -63,7 +63,7 @@ def test_a_mistyped_actor_id_is_its_own_finding_before_one_symptom(
     errors = [f for f in json.loads(output)["findings"] if f["severity"] == "error"]
     assert [(f["code"], f["path"], f["line"]) for f in errors] == [
         ("R107", "actors/russia.yaml", 2),
-        ("R102", "actors/andrei-karlov.yaml", 8),
+        ("R102", "actors/andrei-karlov.yaml", 9),
     ]
     typo, symptom = errors
     assert (typo["col"], typo["message"], typo["hint"]) == (
@@ -87,7 +87,7 @@ def test_github_annotates_the_typo_then_the_one_symptom(mistyped_russia: Path) -
         "::error file=actors/russia.yaml,line=2,col=5,title=R107::"
         "actor id 'rusia' differs from its file name 'russia' "
         "(hint: change the id to 'russia', or rename the file to rusia.yaml)",
-        "::error file=actors/andrei-karlov.yaml,line=8,col=12,title=R102::"
+        "::error file=actors/andrei-karlov.yaml,line=9,col=12,title=R102::"
         f"unknown actor 'russia' (referenced {_russia_references(mistyped_russia)} times) "
         f"(hint: {RUSSIA_HINT})",
     ]

@@ -24,6 +24,8 @@ COMMANDS: dict[str, list[str]] = {
     **{f"validate-{f}": ["validate", "--format", f] for f in ("text", "json", "github", "sarif")},
     **{f"check-{f}": ["check", "--format", f] for f in ("text", "json", "github", "sarif")},
     "check-without-texts": ["check", "--texts", "no-such-folder"],
+    "fmt-check": ["fmt", "--check"],
+    "fmt-diff": ["fmt", "--diff"],
     **{
         f"compare-{f}": ["compare", "--format", f]
         for f in ("text", "markdown", "csv", "json", "html", "latex")

@@ -18,6 +18,7 @@ from accords.cli import check as check_cmd
 from accords.cli import compare as compare_cmd
 from accords.cli import diff as diff_cmd
 from accords.cli import export as export_cmd
+from accords.cli import fmt as fmt_cmd
 from accords.cli import import_ as import_cmd
 from accords.cli import init as init_cmd
 from accords.cli import new as new_cmd
@@ -83,6 +84,7 @@ def _register(name: str, module: object) -> None:
 
 _register("validate", validate_cmd)
 _register("check", check_cmd)
+_register("fmt", fmt_cmd)
 _register("schema", schema_cmd)
 _register("new", new_cmd)
 _register("init", init_cmd)
