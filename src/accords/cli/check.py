@@ -27,35 +27,40 @@ Example:
 """
 
 
+EventsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--events",
+        help="An ACLED-format events file to check the record against "
+        "(.csv, .csv.gz or .parquet).",
+    ),
+]
+MaxFieldBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-field-bytes",
+        min=1,
+        help="With --events: refuse an events file with a line longer than this (bytes).",
+    ),
+]
+TextsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--texts",
+        help="The folder of archived source texts to check quotes against "
+        "(default: [sources] texts in accords.toml).",
+    ),
+]
+
+
 def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(code.upper() for code in split_list(values) or ())
 
 
 def check(
-    events: Annotated[
-        Path | None,
-        typer.Option(
-            "--events",
-            help="An ACLED-format events file to check the record against "
-            "(.csv, .csv.gz or .parquet).",
-        ),
-    ] = None,
-    max_field_bytes: Annotated[
-        int,
-        typer.Option(
-            "--max-field-bytes",
-            min=1,
-            help="With --events: refuse an events file with a line longer than this (bytes).",
-        ),
-    ] = 1 << 20,
-    texts: Annotated[
-        Path | None,
-        typer.Option(
-            "--texts",
-            help="The folder of archived source texts to check quotes against "
-            "(default: [sources] texts in accords.toml).",
-        ),
-    ] = None,
+    events: EventsOption = None,
+    max_field_bytes: MaxFieldBytes = 1 << 20,
+    texts: TextsOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     select: Annotated[
         list[str] | None,
