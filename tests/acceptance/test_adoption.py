@@ -274,4 +274,4 @@ def test_pre_commit_try_repo_runs_every_hook_from_the_checkout(tmp_path: Path) -
         ("accords fmt", "Failed"),
         ("accords validate", "Failed"),
     ]
-    assert output.count("agreements/bad.yaml:1:5: E106 error: id: 'Bad Id' is not a valid id") == 2
+    assert output.count("agreements/bad.yaml:1:5: E106 error: id: 'Bad Id' is not a valid id") == 3

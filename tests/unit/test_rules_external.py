@@ -240,3 +240,34 @@ def test_days_with_a_recorded_violation_are_not_reported(tmp_path: Path) -> None
             f"window (2017-01-03): first {NORTH!r} vs {RIVER!r} (A2)",
         )
     ]
+
+
+def test_fighting_of_several_pairs_is_one_finding(tmp_path: Path) -> None:
+    """Two pairs of parties fight on one day: the day counts once, its rows all count."""
+    import shutil
+
+    root = tmp_path / "case"
+    shutil.copytree(CASE, root)
+    (root / "actors" / "lake-front.yaml").write_text(
+        "id: lake-front\nkind: armed-group\nname: Lake Front\nsources: [daily-2017-01-31]\n",
+        encoding="utf-8",
+    )
+    agreement = root / "agreements" / "riverside-truce.yaml"
+    text = agreement.read_text(encoding="utf-8")
+    lake = "  - {actor: lake-front, roles: [party]}\n"
+    agreement.write_text(text.replace("sources: [daily", lake + "sources: [daily", 1), "utf-8")
+    rows = [
+        f"A1,2017-01-04,Battles,{NORTH},Lake Front,x",
+        f"A2,2017-01-02,Battles,{NORTH},{RIVER},x",
+        f"A3,2017-01-02,Battles,Lake Front,{NORTH},x",
+        f"A4,2017-01-02,Battles,{RIVER},Lake Front,x",
+    ]
+    findings = _check(load_dataset(root), tmp_path, "\n".join([HEADER, *rows]) + "\n")
+    assert [(f.code, f.line, f.message) for f in findings if f.code == "X104"] == [
+        (
+            "X104",
+            3,
+            "4 fighting event(s) between parties of riverside-truce on 2 day(s) inside its "
+            f"window (2017-01-02, 2017-01-04): first {NORTH!r} vs {RIVER!r} (A2)",
+        )
+    ]

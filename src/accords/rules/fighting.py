@@ -8,6 +8,8 @@ not with the events file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from accords.checking.registry import Rule, register
@@ -66,30 +68,34 @@ def fighting_findings(
     ``candidate`` marks the fighting rows whose two actors map to two different actor codes;
     ``actors`` holds those codes per row, ``days`` the rows' dates as ordinals.
     """
-    import numpy as np
-
-    agreement_ids, agreement_of, hit_rows = _rows_inside_windows(windows, candidate, actors, days)
-    if not len(hit_rows):
-        return []
-    hit_days = days[hit_rows]
-    kept = _not_recorded(dataset, agreement_ids, agreement_of, hit_days)
-    agreement_of, hit_rows, hit_days = agreement_of[kept], hit_rows[kept], hit_days[kept]
-    # Agreements in id order; within one, by day, then by row: the first row leads.
-    order = np.lexsort((hit_rows, hit_days, agreement_of))
-    agreement_of, hit_rows, hit_days = agreement_of[order], hit_rows[order], hit_days[order]
-    present, starts = np.unique(agreement_of, return_index=True)
-    ends = [*starts.tolist()[1:], len(agreement_of)]
-    groups = [
-        (agreement_ids[index], hit_rows[start:end], hit_days[start:end])
-        for index, start, end in zip(present.tolist(), starts.tolist(), ends, strict=True)
-    ]
+    hits = _days_inside_windows(windows, candidate, actors, days)
+    recorded = _recorded_violations(dataset)
+    groups = []
+    for agreement_id in sorted(hits):
+        fighting = _merged(hits[agreement_id], recorded.get(agreement_id, ()))
+        if fighting is not None:
+            groups.append((agreement_id, fighting))
     return _fighting_findings(dataset, frame, path, groups)
 
 
-def _rows_inside_windows(
+@dataclass(frozen=True)
+class _Fighting:
+    """Fighting inside one window: its distinct days (sorted), and per day the first row and
+    the number of rows (NumPy arrays)."""
+
+    days: Any
+    first_rows: Any
+    counts: Any
+
+
+def _days_inside_windows(
     windows: Agreements, candidate: Any, actors: tuple[Any, Any], days: Any
-) -> tuple[list[str], Any, Any]:
-    """Agreement ids (sorted), and per hit the index of its agreement and its row."""
+) -> dict[str, list[_Fighting]]:
+    """Per agreement, the fighting inside its window, one part per pair of its parties.
+
+    Agreements with the same window share one part: the rows of a pair are matched against
+    each distinct window once, however many agreements have it.
+    """
     import numpy as np
 
     a1, a2 = actors
@@ -101,7 +107,7 @@ def _rows_inside_windows(
     order = np.argsort(keys, kind="stable")
     rows, keys = rows[order], keys[order]
     unique_keys, starts, counts = np.unique(keys, return_index=True, return_counts=True)
-    hits: list[tuple[str, Any]] = []
+    hits: dict[str, list[_Fighting]] = {}
     for key, start, count in zip(
         unique_keys.tolist(), starts.tolist(), counts.tolist(), strict=True
     ):
@@ -110,35 +116,50 @@ def _rows_inside_windows(
             continue
         pair_rows = rows[start : start + count]
         pair_days = days[pair_rows]
+        by_window: dict[tuple[int, int], _Fighting | None] = {}
         for agreement_id, first_day, last_day in spans:
-            inside = pair_rows[(pair_days >= first_day) & (pair_days <= last_day)]
-            if len(inside):
-                hits.append((agreement_id, inside))
-    agreement_ids = sorted({agreement_id for agreement_id, _ in hits})
-    index = {agreement_id: i for i, agreement_id in enumerate(agreement_ids)}
-    empty = np.zeros(0, dtype=np.int64)
-    agreement_of = np.concatenate(
-        [empty, *(np.full(len(inside), index[a], dtype=np.int64) for a, inside in hits)]
-    )
-    hit_rows = np.concatenate([empty, *(inside.astype(np.int64) for _, inside in hits)])
-    return agreement_ids, agreement_of, hit_rows
+            window = (first_day, last_day)
+            if window not in by_window:
+                inside = pair_rows[(pair_days >= first_day) & (pair_days <= last_day)]
+                by_window[window] = _per_day(inside, days) if len(inside) else None
+            part = by_window[window]
+            if part is not None:
+                hits.setdefault(agreement_id, []).append(part)
+    return hits
 
 
-def _not_recorded(
-    dataset: Dataset, agreement_ids: list[str], agreement_of: Any, hit_days: Any
-) -> Any:
-    """Per hit, whether no event of the record violates or undermines its agreement that day."""
+def _per_day(rows: Any, days: Any) -> _Fighting:
+    """The distinct days of ``rows``, each with its first row and its number of rows."""
     import numpy as np
 
-    kept = np.ones(len(agreement_of), dtype=bool)
-    index = {agreement_id: i for i, agreement_id in enumerate(agreement_ids)}
-    for agreement_id, spans in _recorded_violations(dataset).items():
-        if agreement_id not in index:
-            continue
-        mine = agreement_of == index[agreement_id]
-        for low, high in spans:
-            kept &= ~(mine & (hit_days >= low) & (hit_days <= high))
-    return kept
+    order = np.lexsort((rows, days[rows]))  # by day, then by row
+    rows = rows[order]
+    unique_days, first_index, counts = np.unique(days[rows], return_index=True, return_counts=True)
+    return _Fighting(unique_days, rows[first_index], counts)
+
+
+def _merged(parts: list[_Fighting], recorded: Iterable[tuple[int, int]]) -> _Fighting | None:
+    """One agreement's parts as one, without the days a recorded event violates it; None when
+    no day is left."""
+    import numpy as np
+
+    days = np.concatenate([part.days for part in parts])
+    first_rows = np.concatenate([part.first_rows for part in parts])
+    counts = np.concatenate([part.counts for part in parts])
+    kept = np.ones(len(days), dtype=bool)
+    for low, high in recorded:
+        kept &= (days < low) | (days > high)
+    days, first_rows, counts = days[kept], first_rows[kept], counts[kept]
+    if not len(days):
+        return None
+    if len(parts) == 1:
+        return _Fighting(days, first_rows, counts)
+    unique_days, inverse = np.unique(days, return_inverse=True)
+    merged_first = np.full(len(unique_days), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(merged_first, inverse, first_rows.astype(np.int64))
+    merged_counts = np.zeros(len(unique_days), dtype=np.int64)
+    np.add.at(merged_counts, inverse, counts)
+    return _Fighting(unique_days, merged_first, merged_counts)
 
 
 def _recorded_violations(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
@@ -157,26 +178,27 @@ def _recorded_violations(dataset: Dataset) -> dict[str, list[tuple[int, int]]]:
 
 
 def _fighting_findings(
-    dataset: Dataset, frame: Frame, path: str, groups: list[tuple[str, Any, Any]]
+    dataset: Dataset, frame: Frame, path: str, groups: list[tuple[str, _Fighting]]
 ) -> list[Finding]:
-    """The X104 finding of each ``(agreement, rows, days)``, rows sorted by day then row."""
+    """The X104 finding of each agreement with fighting inside its window."""
     import numpy as np
 
-    first_rows = np.array([int(rows[0]) for _, rows, _ in groups], dtype=np.int64)
+    # The first row of the earliest day leads.
+    first_rows = np.array([int(f.first_rows[0]) for _, f in groups], dtype=np.int64)
     # One pyarrow call per column, not three scalar conversions per finding.
     names = ("actor1", "actor2", *(("event_id_cnty",) if frame.has("event_id_cnty") else ()))
     cells = [[str(v) for v in frame.columns[name].take(first_rows).to_pylist()] for name in names]
     findings = []
-    for i, (agreement_id, rows, days) in enumerate(groups):
-        distinct_days = np.unique(days).tolist()
+    for i, (agreement_id, fighting) in enumerate(groups):
+        distinct_days = fighting.days.tolist()
         event_id = cells[2][i] if len(cells) > 2 else None
         findings.append(
             FIGHTING_IN_CEASEFIRE.finding(
-                f"{len(rows):,} fighting event(s) between parties of {agreement_id} on "
-                f"{len(distinct_days):,} day(s) inside its window ({day_runs(distinct_days)}): "
-                f"first {cells[0][i]!r} vs {cells[1][i]!r}"
+                f"{int(fighting.counts.sum()):,} fighting event(s) between parties of "
+                f"{agreement_id} on {len(distinct_days):,} day(s) inside its window "
+                f"({day_runs(distinct_days)}): first {cells[0][i]!r} vs {cells[1][i]!r}"
                 + (f" ({event_id})" if event_id else ""),
-                (path, frame.row_number(int(rows[0])), 1),
+                (path, frame.row_number(int(first_rows[i])), 1),
                 related=_agreement_start(dataset, agreement_id),
             )
         )
