@@ -3,8 +3,11 @@ never overwrites a file."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sqlite3
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -172,3 +175,25 @@ def test_a_failed_init_removes_what_it_wrote(
     )
     assert len(calls) == 4
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="accords changes needs git")
+def test_a_new_dataset_publishes_and_reviews(dataset: Path, tmp_path: Path) -> None:
+    """The publishing commands on the dataset init made: a site, and the changes of a commit."""
+    site = run_accords("site", str(tmp_path / "public"), cwd=dataset)
+    assert site.code == 0, site.output
+    pages = sorted(
+        p.relative_to(tmp_path / "public").as_posix() for p in (tmp_path / "public").rglob("*.html")
+    )
+    assert "agreements/riverside-truce-2031.html" in pages and "matrix.html" in pages
+    git = ["git", "-c", "user.name=Analyst", "-c", "user.email=analyst@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
+        subprocess.run([*git, *args], cwd=dataset, check=True)
+    agreement = dataset / "agreements" / "riverside-truce-2031.yaml"
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(text.replace("title: ", "title: Revised ", 1), encoding="utf-8")
+    changes = run_accords("changes", "HEAD", "--format", "json", cwd=dataset)
+    assert changes.code == 0, changes.output
+    report = json.loads(changes.out)
+    changed = [a["id"] for a in report["agreements"]["changed"]]
+    assert changed == ["riverside-truce-2031"]
