@@ -323,3 +323,14 @@ def test_packs_of_other_versions_go_after_a_day(
     assert names == sorted(
         ["findings-0000.pack", "records-1111.pack", f"records-{fingerprint().hex()}.pack"]
     )
+
+
+def test_fmt_check_after_a_check_parses_nothing(parsed: Parsed) -> None:
+    """fmt reads through the same cache: a file a check has read is not parsed again."""
+    cold = _shown(_run(REPO, "fmt", "--check", "--no-cache"))
+    assert parsed.count == BUNDLED_FILES
+    _run(REPO, "check")
+    assert parsed.count == 2 * BUNDLED_FILES
+    warm = _shown(_run(REPO, "fmt", "--check"))
+    assert parsed.count == 2 * BUNDLED_FILES, "fmt parsed files the check had read"
+    assert warm == cold

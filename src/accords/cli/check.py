@@ -31,8 +31,7 @@ EventsOption = Annotated[
     Path | None,
     typer.Option(
         "--events",
-        help="An ACLED-format events file to check the record against "
-        "(.csv, .csv.gz or .parquet).",
+        help="An ACLED-format events file to check the record against (.csv, .csv.gz or .parquet).",
     ),
 ]
 MaxFieldBytes = Annotated[

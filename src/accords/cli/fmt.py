@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.common import EXIT_CLEAN, EXIT_FINDINGS
+from accords.cli.common import EXIT_CLEAN, EXIT_FINDINGS, NoCache
 
 HELP = """Rewrite record files into one canonical form; comments and words are kept.
 
@@ -38,11 +38,12 @@ def fmt(
     diff: Annotated[
         bool, typer.Option("--diff", help="Write nothing; print a unified diff of the changes.")
     ] = False,
+    no_cache: NoCache = False,
 ) -> None:
     from accords.formatting.files import format_paths, write
     from accords.render.formatting import render_check, render_diff, render_findings, render_written
 
-    result = format_paths(paths or ())
+    result = format_paths(paths or (), cache=not no_cache)
     if diff:
         render_diff(result, sys.stdout)
         render_findings(result, sys.stderr)

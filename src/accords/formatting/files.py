@@ -27,7 +27,7 @@ from accords.loading.discovery import (
     nothing_found,
     select_files,
 )
-from accords.loading.records import LoadedFile, parse_file, read_bytes
+from accords.loading.records import LoadedFile, content_digest, parse_file, read_bytes
 from accords.writing import write_atomic
 
 #: The code of an internal error: accords itself failed, not the file.
@@ -68,17 +68,22 @@ class FormatResult:
         return len(self.files) + len(self.untouched)
 
 
-def format_paths(paths: Sequence[Path] = ()) -> FormatResult:
+def format_paths(paths: Sequence[Path] = (), *, cache: bool = True) -> FormatResult:
     """Format the given files or folders (default: every record file of the dataset found from
-    the working directory); nothing is written."""
+    the working directory); nothing is written. With ``cache``, a file whose bytes the content
+    cache knows (from any command) is not parsed again."""
+    from accords.loading.cache import RecordCache, cache_folder
+
     root, files = _chosen(paths)
+    records = RecordCache(cache_folder(root) if cache else None)
     result = FormatResult()
     # Nothing read is kept but text: collections would only walk the garbage of each file.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         for record_file in files:
-            _format_one(record_file, root, result)
+            _format_one(record_file, root, records.load(record_file), result)
+        records.save()
     finally:
         if was_enabled:
             gc.enable()
@@ -114,18 +119,25 @@ def _chosen(paths: Sequence[Path]) -> tuple[Path | None, list[RecordFile]]:
     return root, files
 
 
-def _format_one(record_file: RecordFile, root: Path | None, result: FormatResult) -> None:
+def _format_one(
+    record_file: RecordFile, root: Path | None, loaded: LoadedFile, result: FormatResult
+) -> None:
     shown = record_file.display
-    data, problem = read_bytes(record_file.path, shown, record_file.boundary)
-    if data is None:
-        result.findings.extend([problem] if problem is not None else [])
-        result.untouched.append(shown)
-        return
-    loaded = parse_file(data, record_file.kind, shown, folder_kind=record_file.folder_kind)
     if loaded.record is None or loaded.kind is None:
         result.findings.extend(loaded.findings)
         result.untouched.append(shown)
         return
+    data, problem = read_bytes(record_file.path, shown, record_file.boundary)
+    if data is None:  # gone or changed since it was read: say so, touch nothing
+        result.findings.extend([problem] if problem is not None else [])
+        result.untouched.append(shown)
+        return
+    if content_digest(data) != loaded.digest:  # changed since the cache read it: read it anew
+        loaded = parse_file(data, record_file.kind, shown, folder_kind=record_file.folder_kind)
+        if loaded.record is None or loaded.kind is None:
+            result.findings.extend(loaded.findings)
+            result.untouched.append(shown)
+            return
     before = data.decode("utf-8")
     assert loaded.kind is not None
     events = getattr(loaded.record, "events", None)
