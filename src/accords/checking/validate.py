@@ -7,17 +7,9 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from accords.config import load_config
-from accords.errors import DatasetNotFound, UsageError
 from accords.findings import CheckResult, Finding, Tally
 from accords.loading.cache import SummaryCache, cache_folder
-from accords.loading.discovery import (
-    RecordFile,
-    dataset_files,
-    find_root,
-    nothing_found,
-    select_files,
-)
+from accords.loading.discovery import RecordFile, chosen_files
 
 
 def validate_files(
@@ -58,25 +50,7 @@ def validate_paths(
     every given file, wherever it is kept. ``cache`` lets unchanged files come from the cache.
     """
     began = time.perf_counter()
-    try:
-        root: Path | None = find_root()
-    except DatasetNotFound:
-        if not paths:
-            raise
-        root = None
-    if kind is not None and not paths:
-        raise UsageError("--record-kind needs the files it applies to")
-    config = load_config(root)
-    if paths:
-        files = select_files(paths, root, config.layout, kind)
-    else:
-        assert root is not None  # find_root raised otherwise
-        files = dataset_files(root, config.layout)
-    if not files and paths:
-        raise UsageError("no YAML files to validate in the given paths")
-    if not files:
-        assert root is not None
-        raise nothing_found(root, config.layout)
+    root, config, files = chosen_files(paths, "validate", kind)
     # Validation reports structure codes only, so only the structure rules need loading.
     from accords.checking import structure  # noqa: F401  (registers the structure rules)
     from accords.checking.registry import RULES, check_codes, defaults_off

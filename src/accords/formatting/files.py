@@ -15,18 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from accords.config import load_config
-from accords.errors import DatasetNotFound, UsageError
 from accords.findings import Finding, Severity
 from accords.formatting.layout import schema_path
 from accords.formatting.rules import reads_back_plain
-from accords.loading.discovery import (
-    RecordFile,
-    dataset_files,
-    find_root,
-    nothing_found,
-    select_files,
-)
+from accords.loading.discovery import RecordFile, chosen_files
 from accords.loading.records import LoadedFile, content_digest, parse_file, read_bytes
 from accords.writing import write_atomic
 
@@ -74,7 +66,7 @@ def format_paths(paths: Sequence[Path] = (), *, cache: bool = True) -> FormatRes
     cache knows (from any command) is not parsed again."""
     from accords.loading.cache import RecordCache, cache_folder
 
-    root, files = _chosen(paths)
+    root, _, files = chosen_files(paths, "format")
     records = RecordCache(cache_folder(root) if cache else None)
     result = FormatResult()
     # Nothing read is kept but text: collections would only walk the garbage of each file.
@@ -95,28 +87,6 @@ def write(result: FormatResult) -> None:
     for formatted in result.changed:
         assert formatted.after is not None
         write_atomic(formatted.path.resolve(), formatted.after, force=True)
-
-
-def _chosen(paths: Sequence[Path]) -> tuple[Path | None, list[RecordFile]]:
-    """The dataset root (if any) and the record files to format: the same selection as
-    ``accords validate`` makes."""
-    try:
-        root: Path | None = find_root()
-    except DatasetNotFound:
-        if not paths:
-            raise
-        root = None
-    config = load_config(root)
-    if paths:
-        files = select_files(paths, root, config.layout)
-        if not files:
-            raise UsageError("no YAML files to format in the given paths")
-        return root, files
-    assert root is not None  # find_root raised otherwise
-    files = dataset_files(root, config.layout)
-    if not files:
-        raise nothing_found(root, config.layout)
-    return root, files
 
 
 def _format_one(

@@ -12,11 +12,11 @@ the root is reported, not read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from accords.config import CONFIG_NAME, Layout
+from accords.config import CONFIG_NAME, Config, Layout, load_config
 from accords.errors import DatasetNotFound, UsageError
 
 __all__ = ["CONFIG_NAME", "RecordFile", "dataset_files", "display_path", "find_root"]
@@ -177,3 +177,31 @@ def display_path(path: Path) -> str:
         return os.path.relpath(absolute, here)
     except ValueError:  # another drive, on Windows
         return str(absolute)
+
+
+def chosen_files(
+    paths: Sequence[Path], verb: str, kind: str | None = None
+) -> tuple[Path | None, Config, list[RecordFile]]:
+    """What a command given ``paths`` works on: the dataset root (``None`` for files outside
+    any dataset), its configuration, and the record files ``paths`` name, or with none every
+    record file of the dataset found from the working directory. ``verb`` names the command's
+    work in the message about paths that hold no YAML file; ``kind`` is ``--record-kind``."""
+    try:
+        root: Path | None = find_root()
+    except DatasetNotFound:
+        if not paths:
+            raise
+        root = None
+    if kind is not None and not paths:
+        raise UsageError("--record-kind needs the files it applies to")
+    config = load_config(root)
+    if paths:
+        files = select_files(paths, root, config.layout, kind)
+        if not files:
+            raise UsageError(f"no YAML files to {verb} in the given paths")
+        return root, config, files
+    assert root is not None  # find_root raised otherwise
+    files = dataset_files(root, config.layout)
+    if not files:
+        raise nothing_found(root, config.layout)
+    return root, config, files
