@@ -94,3 +94,27 @@ def _argv(argv: list[str]) -> Iterator[None]:
         yield
     finally:
         sys.argv = saved
+
+
+#: Two commits of this repository's own history between which the bundled record changed: the
+#: stored outputs of ``accords changes`` compare them.
+HISTORY_COMMITS = ("f983731", "43fbb1b")
+
+
+def history_missing(repo: Path) -> str | None:
+    """Why the commits of ``HISTORY_COMMITS`` cannot be read in ``repo`` (a shallow clone, an
+    archive without ``.git``, no git), or None when they can."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        return "git is not installed"
+    for commit in HISTORY_COMMITS:
+        found = subprocess.run(
+            ["git", "-C", str(repo), "cat-file", "-e", f"{commit}^{{commit}}"],
+            capture_output=True,
+            check=False,
+        )
+        if found.returncode != 0:
+            return f"commit {commit} of this repository's history is not here (a shallow clone?)"
+    return None

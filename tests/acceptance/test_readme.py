@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import run_accords
+from support import history_missing, run_accords
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 BLOCK = re.compile(
@@ -41,7 +41,10 @@ def test_generated_blocks_are_current(monkeypatch: pytest.MonkeyPatch) -> None:
             lambda m: m.group(1) + _run(m.group("args"), monkeypatch) + m.group(4), text
         )
         README.write_text(text, encoding="utf-8")
+    missing = history_missing(README.parent)
     for match in BLOCK.finditer(text):
+        if match.group("args").startswith("changes ") and missing:
+            continue  # compares two commits of the history, which this checkout lacks
         expected = _run(match.group("args"), monkeypatch)
         assert match.group("body") == expected, (
             f"README block for 'accords {match.group('args')}' is stale; refresh it with "
