@@ -17,7 +17,7 @@ from accords.loading.records import LoadedFile
 from accords.loading.revisions import Repository, Revision
 from accords.loading.texts import TextArchive
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
-from accords.model.walk import KeyPath
+from accords.model.walk import KeyPath, walk
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,18 @@ class Entry:
     def key_location(self, *loc: str | int) -> FileLocation:
         line, col = self.file.doc.location_of((*self.loc, *loc), key=True)
         return self.file.path, line, col
+
+
+@dataclass(frozen=True, slots=True)
+class CitationAt:
+    """One citation of the record and where it stands: ``entry``, the key path ``loc`` of the
+    citing ``model``, and its ``index`` in that model's ``sources``."""
+
+    entry: Entry
+    loc: KeyPath
+    model: Any
+    index: int
+    ref: Any
 
 
 @dataclass
@@ -105,6 +117,18 @@ class Dataset:
         when no texts folder is given or it is not there."""
         folder = self.texts
         return TextArchive(folder) if folder is not None and folder.is_dir() else None
+
+    @cached_property
+    def citations(self) -> list[CitationAt]:
+        """Every citation of the record, in file order: its entry, where the citing model
+        stands, that model, the citation's index in its ``sources`` and the citation. Walked
+        once for every rule that reads them."""
+        return [
+            CitationAt(entry, loc, model, index, ref)
+            for entry in self.entries
+            for loc, model in walk(entry.record)
+            for index, ref in enumerate(getattr(model, "sources", None) or ())
+        ]
 
     @property
     def selection(self) -> Selection:

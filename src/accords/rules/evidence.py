@@ -44,10 +44,8 @@ class Cited:
 
 def _cited(dataset: Dataset) -> Iterator[tuple[Entry, KeyPath, BaseModel, int, str | Citation]]:
     """Every citation of the record: its entry, the model citing, and its index."""
-    for entry in dataset.entries:
-        for loc, model in walk(entry.record):
-            for index, ref in enumerate(getattr(model, "sources", None) or ()):
-                yield entry, loc, model, index, ref
+    for cited in dataset.citations:
+        yield cited.entry, cited.loc, cited.model, cited.index, cited.ref
 
 
 def _quoted(dataset: Dataset) -> Iterator[Cited]:
