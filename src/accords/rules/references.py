@@ -168,8 +168,9 @@ def id_not_file_name(dataset: Dataset) -> Iterator[Finding]:
         else:
             hint = f"change the id to {stem!r}, or rename the file to "
             hint += entry.id + PurePath(entry.file.path).suffix
-            ids = [i for i in records_of(dataset, entry.kind) if i not in (entry.id, stem)]
-            close = did_you_mean(entry.id, ids)
+            close = did_you_mean(
+                entry.id, records_of(dataset, entry.kind), exclude=(entry.id, stem)
+            )
             hint += f"; {close}" if close else ""
             fix = misnamed_fix(
                 entry,
