@@ -103,8 +103,14 @@ def _scalar(rng: random.Random, item: Any) -> str:
         return rng.choice(("", " ~", " null"))
     if isinstance(item, bool):
         return " true" if item else " false"
-    if isinstance(item, int | float):
+    if isinstance(item, int):
         return f" {item}"
+    if isinstance(item, float):
+        # Python writes 1e-05; accords reads a plain number only in the form YAML 1.1 and 1.2
+        # readers both take as one, which has a dot: 1.0e-05.
+        mantissa, e, exponent = repr(item).partition("e")
+        mantissa = mantissa if "." in mantissa else mantissa + ".0"
+        return f" {mantissa}{e}{exponent}"
     text = str(item)
     styles = ["double"]
     if "\n" not in text and text == text.strip():
