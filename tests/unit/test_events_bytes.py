@@ -27,12 +27,12 @@ def _naive(data: bytes, needle: bytes, start: int, what: str) -> StrayByte | Non
 @given(pieces=st.lists(PIECES, max_size=40))
 def test_the_pass_finds_what_the_whole_file_shows(chunk: int, pieces: list[bytes]) -> None:
     data = b"".join(pieces)
-    original = events_bytes._CHUNK
-    events_bytes._CHUNK = chunk
+    original = events_bytes.SCAN_CHUNK
+    events_bytes.SCAN_CHUNK = chunk
     try:
         scan = scan_bytes(io.BytesIO(data))
     finally:
-        events_bytes._CHUNK = original
+        events_bytes.SCAN_CHUNK = original
     assert scan.nul == _naive(data, b"\x00", 0, "a NUL byte")
     assert scan.bom == _naive(data, BOM, 1, "a byte order mark")
     assert (scan.unclosed_quote is not None) == (data.count(b'"') % 2 == 1)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 BOM = b"\xef\xbb\xbf"
-#: Bytes read at a time.
-_CHUNK = 1 << 23
+#: Bytes read at a time by every pass over an events file's bytes.
+SCAN_CHUNK = 1 << 23
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _find_bom(tail: bytes, chunk: bytes, offset: int) -> int | None:
 
 
 def _chunks(handle: BinaryIO) -> Iterator[bytes]:
-    while chunk := handle.read(_CHUNK):
+    while chunk := handle.read(SCAN_CHUNK):
         yield chunk
 
 
@@ -92,7 +92,7 @@ def _stray(handle: BinaryIO, at: int, what: str) -> StrayByte:
     handle.seek(0)
     lines, done, line_start = 0, 0, 0
     while done < at:
-        chunk = handle.read(min(_CHUNK, at - done))
+        chunk = handle.read(min(SCAN_CHUNK, at - done))
         lines += chunk.count(b"\n")
         if (newline := chunk.rfind(b"\n")) >= 0:
             line_start = done + newline + 1

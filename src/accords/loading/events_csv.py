@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from accords.loading.events_bytes import SCAN_CHUNK
 from accords.loading.events_files import (
     EventsFormat,
     arrow_source,
@@ -234,8 +235,6 @@ class Frame:
 
 #: The longest line (and so field) an events file may have, in bytes: ``--max-field-bytes``.
 MAX_FIELD_BYTES = 1 << 20
-#: Bytes read at a time while looking for a line over the limit.
-_SCAN_CHUNK = 1 << 23
 
 
 @dataclass(frozen=True)
@@ -256,7 +255,7 @@ def find_long_line(path: Path, limit: int) -> LongLine | None:
     The file is read forward only, a buffer at a time, so that a ``.csv.gz`` is scanned as it
     is decompressed: the unfinished line at a buffer's end moves to its head.
     """
-    buffer = bytearray(max(_SCAN_CHUNK, 2 * (limit + 1)))
+    buffer = bytearray(max(SCAN_CHUNK, 2 * (limit + 1)))
     view = memoryview(buffer)
     line_start = 0  # where the current line starts in the file
     base = 0  # where the buffer's first byte is in the file
@@ -302,10 +301,10 @@ def _long_line(path: Path, start: int) -> LongLine:
     with open_bytes(path) as handle:
         done = 0
         while done < start:
-            chunk = handle.read(min(_SCAN_CHUNK, start - done))
+            chunk = handle.read(min(SCAN_CHUNK, start - done))
             number += chunk.count(b"\n") or chunk.count(b"\r")
             done += len(chunk)
-        while chunk := handle.read(_SCAN_CHUNK):
+        while chunk := handle.read(SCAN_CHUNK):
             end = min((i for i in (chunk.find(b"\n"), chunk.find(b"\r")) if i >= 0), default=-1)
             if end >= 0:
                 return LongLine(number, start, length + end)
