@@ -150,13 +150,23 @@ def load_dataset(
     With ``cache``, files whose content an earlier run read come from the cache
     (:mod:`accords.loading.cache`) unless ``ACCORDS_NO_CACHE`` is set.
     """
+    if files is None:
+        root, config, files = find_dataset(start)
+    else:
+        root = find_root(Path(start) if start is not None else None)
+        config = load_config(root)
+    return load_records(files, root, config, texts=texts, cache=cache)
+
+
+def find_dataset(start: str | Path | None = None) -> tuple[Path, Config, list[RecordFile]]:
+    """The root of the dataset at or above ``start``, its configuration and its record files;
+    a dataset without a single YAML file is a usage error, never an empty pass."""
     root = find_root(Path(start) if start is not None else None)
     config = load_config(root)
-    if files is None:
-        files = dataset_files(root, config.layout)
-        if not files:
-            raise nothing_found(root, config.layout)
-    return load_records(files, root, config, texts=texts, cache=cache)
+    files = dataset_files(root, config.layout)
+    if not files:
+        raise nothing_found(root, config.layout)
+    return root, config, files
 
 
 def load_records(

@@ -77,8 +77,8 @@ def _shown(result: Run) -> tuple[int, str]:
     return result.code, without_timing(result.output)
 
 
-def _packs(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pack"))
+def _packs(folder: Path, purpose: str = "*") -> list[Path]:
+    return sorted(folder.glob(f"{purpose}-*.pack"))
 
 
 @pytest.mark.parametrize(
@@ -174,7 +174,10 @@ def test_another_version_of_accords_reads_every_file_again(
             fingerprint.cache_clear()
     assert parsed.count == 2 * files
     assert warm == cold
-    assert len(_packs(cache_dir)) == 2  # one per version: each reads only its own
+    # one per purpose and version: each version reads only its own
+    assert [path.name.split("-")[0] for path in _packs(cache_dir)] == ["records"] * 2 + [
+        "results"
+    ] * 2
 
 
 def test_no_cache_neither_reads_nor_writes(dataset: Path, parsed: Parsed, cache_dir: Path) -> None:
@@ -211,9 +214,11 @@ def test_the_cache_folder_sits_at_the_dataset_root(
     folder = dataset / ".accords_cache"
     assert (folder / ".gitignore").read_text("ascii") == "*\n"
     assert (folder / "CACHEDIR.TAG").read_text("ascii") == CACHEDIR_TAG
-    assert [path.name for path in _packs(folder)] == [f"records-{fingerprint().hex()}.pack"]
+    assert [path.name for path in _packs(folder)] == [
+        f"{purpose}-{fingerprint().hex()}.pack" for purpose in ("records", "results")
+    ]
     _run(dataset, "validate")
-    assert len(_packs(folder)) == 2
+    assert len(_packs(folder)) == 3
     before = parsed.count
     _run(dataset, "check")
     _run(dataset, "validate")
@@ -256,8 +261,8 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
 ) -> None:
     cold = _shown(_run(dataset, command))
     files = parsed.count
-    (pack,) = _packs(cache_dir)
-    pack.write_bytes(corrupt(pack.read_bytes()))  # type: ignore[operator]
+    for pack in _packs(cache_dir):
+        pack.write_bytes(corrupt(pack.read_bytes()))  # type: ignore[operator]
     assert _shown(_run(dataset, command)) == cold
     assert parsed.count == 2 * files  # nothing taken from it
     assert _shown(_run(dataset, command)) == cold
@@ -271,17 +276,17 @@ def test_an_entry_that_names_other_code_is_never_run(
     planted in a repository could) is refused entry by entry, and the file is read instead."""
     cold = _shown(_run(dataset, "check"))
     files = parsed.count
-    (path,) = _packs(cache_dir)
-    pack = cache_module.read_pack(path, fingerprint())
     witness = tmp_path / "ran"
 
     class Planted:
         def __reduce__(self) -> tuple[object, tuple[str]]:
             return (os.mkdir, (str(witness),))
 
-    for where, (key, _) in list(pack.entries.items()):
-        pack.store(where, key, pickle.dumps(Planted()))
-    pack.save()
+    for path in _packs(cache_dir):  # the records and the check results
+        pack = cache_module.read_pack(path, fingerprint())
+        for where, (key, _) in list(pack.entries.items()):
+            pack.store(where, key, pickle.dumps(Planted()))
+        pack.save()
     assert _shown(_run(dataset, "check")) == cold
     assert not witness.exists()
     assert parsed.count == 2 * files
@@ -299,8 +304,10 @@ def test_two_runs_can_share_the_cache(dataset: Path, cache_dir: Path) -> None:
         outputs = [run.communicate()[0] for run in runs]
         assert [run.returncode for run in runs] == [0, 0, 0]
         assert [_findings_only(out) for out in outputs] == [_findings_only(expected)] * 3
-    (pack,) = _packs(cache_dir)
-    assert len(cache_module.read_pack(pack, fingerprint()).entries) == 21
+    (records,) = _packs(cache_dir, "records")
+    assert len(cache_module.read_pack(records, fingerprint()).entries) == 21
+    (results,) = _packs(cache_dir, "results")
+    assert len(cache_module.read_pack(results, fingerprint()).entries) == 1
 
 
 def _findings_only(output: str) -> object:
@@ -321,7 +328,12 @@ def test_packs_of_other_versions_go_after_a_day(
     _run(dataset, "check")
     names = sorted(path.name for path in _packs(cache_dir))
     assert names == sorted(
-        ["findings-0000.pack", "records-1111.pack", f"records-{fingerprint().hex()}.pack"]
+        [
+            "findings-0000.pack",
+            "records-1111.pack",
+            f"records-{fingerprint().hex()}.pack",
+            f"results-{fingerprint().hex()}.pack",
+        ]
     )
 
 

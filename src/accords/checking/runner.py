@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from accords.checking.events_run import EventsReading
 from accords.checking.internal import internal_error
 from accords.checking.registry import check_codes, defaults_off, load_all
-from accords.findings import CheckResult, Finding, FixSafety
+from accords.checking.result_cache import ResultCache
+from accords.findings import CheckResult, Finding, FixSafety, Tally
 
 if TYPE_CHECKING:
     from accords.config import Selection
@@ -53,31 +54,45 @@ class CheckOptions:
 MAX_FIX_PASSES = 10
 
 
-def effective_selection(dataset: Dataset, options: CheckOptions) -> Selection:
+def effective_selection(configured: Selection, options: CheckOptions) -> Selection:
     """The selection of ``accords.toml`` with the options on top; unknown codes are refused."""
     check_codes(
         [
-            *dataset.selection.settings(),
+            *configured.settings(),
             *(("--select", code) for code in options.select),
             *(("--ignore", code) for code in options.ignore),
         ]
     )
-    return dataset.selection.overridden(
+    return configured.overridden(
         select=options.select, ignore=options.ignore, strict=options.strict
     )
 
 
 def check(start: Path | None = None, options: CheckOptions | None = None) -> CheckResult:
-    """Load the dataset found from ``start`` and check it: every finding, and what was read."""
-    from accords.dataset import load_dataset
+    """Load the dataset found from ``start`` and check it: every finding, and what was read.
+
+    A check of an unchanged dataset with the same selection gives the findings an earlier run
+    kept (:mod:`accords.checking.result_cache`) without loading a record or running a rule.
+    """
+    from accords.dataset import find_dataset, load_records
 
     began = time.perf_counter()
     options = options or CheckOptions()
     # The events file is read while the records load: neither needs the other.
     reading = _reading(options)
-    dataset = load_dataset(start, texts=options.texts, cache=options.cache)
-    selection = effective_selection(dataset, options)
+    root, config, files = find_dataset(start)
+    selection = effective_selection(config.selection, options)
+    kept = None
+    if options.cache and reading is None and options.fix is FixSafety.NONE:
+        kept = ResultCache(root, files, options.texts or config.texts, selection)
+        found = kept.lookup()
+        if found is not None:
+            tally = Tally(found.records, found.files, time.perf_counter() - began)
+            return CheckResult(found.findings, tally, selection.fail_on)
+    dataset = load_records(files, root, config, texts=options.texts, cache=options.cache)
     findings = _findings(dataset, selection, reading)
+    if kept is not None:
+        kept.store(findings, dataset)
     if options.fix is FixSafety.NONE:
         return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
     return _fixed(start, options, (dataset, selection, findings, reading), began)
@@ -105,7 +120,7 @@ def _fixed(
         if not applied.fixed:
             break
         dataset = load_dataset(start, texts=options.texts, cache=options.cache)
-        selection = effective_selection(dataset, options)
+        selection = effective_selection(dataset.selection, options)
         findings = _findings(dataset, selection, reading)
     return CheckResult(
         findings,
@@ -125,7 +140,7 @@ def run_checks(dataset: Dataset, options: CheckOptions | None = None) -> list[Fi
     downgraded, so a run whose rules did not all complete never reads as clean.
     """
     options = options or CheckOptions()
-    selection = effective_selection(dataset, options)
+    selection = effective_selection(dataset.selection, options)
     return _findings(dataset, selection, _reading(options))
 
 

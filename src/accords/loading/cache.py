@@ -7,7 +7,8 @@ PyYAML). What is kept is what reading the file gave: its kind, value, the locati
 and values, its findings and its validated record. Findings are stored without the file's
 displayed path (it depends on the working directory) and get the current one back when read.
 
-Rules are never cached: they run on every run, over the whole record.
+The rules read the whole record at once; their findings are kept for the record as a whole
+(:mod:`accords.checking.result_cache`), and any change to it runs them all again.
 
 The cache lives in ``.accords_cache/`` at the dataset root, or in ``ACCORDS_CACHE_DIR``;
 ``ACCORDS_NO_CACHE=1`` (or ``--no-cache``) turns it off. The file format and what makes an
@@ -79,7 +80,8 @@ def fingerprint() -> bytes:
     return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
-def _content_key(data: bytes, record_file: RecordFile) -> bytes:
+def content_key(data: bytes, record_file: RecordFile) -> bytes:
+    """The key of what reading ``record_file`` with content ``data`` gives."""
     hasher = hashlib.blake2b(data, digest_size=16)
     hasher.update(f"\0{record_file.kind or ''}\0{record_file.folder_kind or ''}".encode())
     return hasher.digest()
@@ -114,7 +116,7 @@ class _FileCache(Generic[T]):
             )
         if self._pack.path is None:  # no cache: nothing to hash, look up or store
             return self._convert(_parse(data, record_file))
-        where, key = os.path.abspath(record_file.path), _content_key(data, record_file)
+        where, key = os.path.abspath(record_file.path), content_key(data, record_file)
         blob = self._pack.lookup(where, key)
         if blob is not None:
             try:

@@ -9,6 +9,7 @@ which block is paragraph 1 and which blocks are not counted (:class:`Paragraphs`
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +141,9 @@ class TextArchive:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._texts: dict[tuple[str, str], ArchivedText | None] = {}
+        #: Every file asked for, with the digest of the bytes read (None: none were): what the
+        #: rules' findings about quotes depend on.
+        self.states: dict[str, bytes | None] = {}
 
     def text(self, file: str, paragraphs: Paragraphs | None = None) -> ArchivedText | None:
         """The text of ``file`` in the folder; None when it is missing, too large or not text."""
@@ -149,13 +153,33 @@ class TextArchive:
         return self._texts[key]
 
     def _read(self, file: str, paragraphs: Paragraphs | None) -> ArchivedText | None:
-        path = self.folder / file
+        data = _text_bytes(self.folder, file)
+        self.states[file] = _digest(data)
         try:
-            if Path(file).is_absolute() or ".." in Path(file).parts or not path.is_file():
-                return None
-            if path.stat().st_size > MAX_TEXT_BYTES:
-                return None
-            text = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = data.decode("utf-8-sig") if data is not None else None
+        except UnicodeDecodeError:
             return None
-        return split_text(text, paragraphs)
+        return split_text(text, paragraphs) if text is not None else None
+
+
+def text_state(folder: Path | None, file: str) -> bytes | None:
+    """What :attr:`TextArchive.states` holds for ``file`` when the folder is read now."""
+    return _digest(_text_bytes(folder, file)) if folder is not None else None
+
+
+def _text_bytes(folder: Path, file: str) -> bytes | None:
+    """The bytes of the archived text ``file``; None when it is missing or too large, or its
+    name leads out of the folder."""
+    path = folder / file
+    try:
+        if Path(file).is_absolute() or ".." in Path(file).parts or not path.is_file():
+            return None
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _digest(data: bytes | None) -> bytes | None:
+    return hashlib.blake2b(data, digest_size=16).digest() if data is not None else None

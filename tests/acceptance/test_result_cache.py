@@ -1,0 +1,254 @@
+"""The cache of check results: an unchanged dataset checked again with the same selection loads
+no record and runs no rule, and prints exactly what a fresh check prints; any change to what the
+findings depend on runs the check afresh.
+
+Each test caches in a folder of its own (``ACCORDS_CACHE_DIR``, see conftest.py). A run is
+proved to come from the kept result by counting the datasets it loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import accords.dataset as dataset_module
+from accords.checking.registry import RULES, load_all
+from accords.loading.cache import fingerprint
+from support import Run, run_accords, without_timing
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
+TRUCE = Path("agreements") / "riverside-truce-2031.yaml"
+DAILY = Path("seeds") / "daily-2031-03-03.yaml"
+
+
+class Loads:
+    """Counts the datasets that runs loaded: a run answered from the cache loads none."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> Loads:
+    counter = Loads()
+    real = dataset_module.load_records
+
+    def counting(*args: object, **kwargs: object) -> object:
+        counter.count += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dataset_module, "load_records", counting)
+    return counter
+
+
+@pytest.fixture
+def cache_dir() -> Path:
+    return Path(os.environ["ACCORDS_CACHE_DIR"])
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    """The fixture dataset with archived texts: one term quotes ``texts/daily.txt``."""
+    root = tmp_path / "dataset"
+    shutil.copytree(FIXTURE, root)
+    with (root / "accords.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[sources]\ntexts = "texts"\n')
+    _edit(root / DAILY, "kind: news\n", "kind: news\nfile: daily.txt\n")
+    _edit(
+        root / TRUCE,
+        "obligations: [river-front, eastland], sources: [daily-2031-03-03]}",
+        "obligations: [river-front, eastland], sources: "
+        '[{source: daily-2031-03-03, quote: ["halt offensive operations"]}]}',
+    )
+    (root / "texts").mkdir()
+    (root / "texts" / "daily.txt").write_text(
+        "Riverside truce.\n\nAll sides agreed to halt offensive operations.\n", encoding="utf-8"
+    )
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _shown(result: Run) -> tuple[int, str]:
+    assert "internal error" not in result.err, result.output
+    return result.code, without_timing(result.output)
+
+
+def _check(root: Path, *args: str) -> tuple[int, str]:
+    return _shown(run_accords("check", "--format", "json", *args, cwd=root))
+
+
+def _codes(shown: tuple[int, str]) -> list[str]:
+    return [finding["code"] for finding in json.loads(shown[1])["findings"]]
+
+
+def _packs(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.glob("*.pack"))
+
+
+def test_an_unchanged_dataset_is_answered_without_loading_it(
+    dataset: Path, loads: Loads, cache_dir: Path
+) -> None:
+    fresh = _check(dataset, "--no-cache")
+    cold = _check(dataset)
+    assert loads.count == 2
+    assert _packs(cache_dir) == [f"{p}-{fingerprint().hex()}.pack" for p in ("records", "results")]
+    for _ in range(2):
+        assert _check(dataset) == cold == fresh
+    assert loads.count == 2, "a run on the unchanged dataset loaded it"
+
+
+@pytest.mark.parametrize("output", ["text", "github", "sarif"])
+def test_every_format_prints_the_same_warm(dataset: Path, loads: Loads, output: str) -> None:
+    fresh = _shown(run_accords("check", "--format", output, "--no-cache", cwd=dataset))
+    run_accords("check", cwd=dataset)
+    warm = _shown(run_accords("check", "--format", output, cwd=dataset))
+    assert loads.count == 2
+    assert warm == fresh
+
+
+def _changes() -> Iterator[tuple[str, Callable[[Path], None], tuple[str, ...]]]:
+    """Each a change to what the findings depend on, and the option it needs, if any."""
+
+    def quote_gone(root: Path) -> None:
+        _edit(root / "texts" / "daily.txt", "halt offensive", "stop offensive")
+
+    def text_missing(root: Path) -> None:
+        (root / "texts" / "daily.txt").unlink()
+
+    def texts_folder_missing(root: Path) -> None:
+        shutil.rmtree(root / "texts")
+
+    def record_edited(root: Path) -> None:
+        _edit(root / TRUCE, "kind: ceasefire", "kind: ceasefire\nkind: truce")
+
+    def record_added(root: Path) -> None:
+        shutil.copy(root / DAILY, root / "seeds" / "daily-copy.yaml")
+
+    def record_removed(root: Path) -> None:
+        (root / DAILY).unlink()
+
+    def record_renamed(root: Path) -> None:
+        (root / DAILY).rename(root / "seeds" / "daily-renamed.yaml")
+
+    def configuration_changed(root: Path) -> None:
+        _edit(root / "accords.toml", 'extend-select = ["E200"]', 'ignore = ["C100"]')
+
+    def nothing(root: Path) -> None:
+        return None
+
+    yield "a quoted text changed", quote_gone, ()
+    yield "a quoted text removed", text_missing, ()
+    yield "the texts folder removed", texts_folder_missing, ()
+    yield "a record edited", record_edited, ()
+    yield "a record added", record_added, ()
+    yield "a record removed", record_removed, ()
+    yield "a record renamed", record_renamed, ()
+    yield "the configuration changed", configuration_changed, ()
+    yield "another selection", nothing, ("--select", "S,R")
+    yield "the texts given on the command line", nothing, ("--texts", "seeds")
+
+
+CHANGES = list(_changes())
+
+
+@pytest.mark.parametrize(
+    ("change", "options"), [c[1:] for c in CHANGES], ids=[c[0] for c in CHANGES]
+)
+def test_a_change_checks_afresh(
+    dataset: Path, loads: Loads, change: Callable[[Path], None], options: tuple[str, ...]
+) -> None:
+    before = _check(dataset)
+    change(dataset)
+    after = _check(dataset, *options)
+    assert loads.count == 2, "the changed dataset was answered from the cache"
+    assert after == _check(dataset, *options, "--no-cache")
+    assert after != before
+
+
+def test_a_text_that_appears_checks_afresh(dataset: Path, loads: Loads) -> None:
+    """A quoted text that was missing, then added, is a change like any other."""
+    text = dataset / "texts" / "daily.txt"
+    content = text.read_bytes()
+    text.unlink()
+    missing = _check(dataset)
+    text.write_bytes(content)
+    found = _check(dataset)
+    assert loads.count == 2
+    assert found == _check(dataset, "--no-cache")
+    assert "S104" not in _codes(found)
+    assert missing != found
+
+
+def test_another_working_directory_checks_afresh(dataset: Path, loads: Loads) -> None:
+    """Findings show paths from the working directory: kept ones fit only the same one."""
+    _edit(dataset / TRUCE, "kind: ceasefire", "kind: ceasefire\nkind: truce")
+    from_root = _check(dataset)
+    inside = _check(dataset / "agreements")
+    assert loads.count == 2
+    assert inside == _check(dataset / "agreements", "--no-cache")
+    assert from_root != inside
+
+
+def test_a_run_in_which_a_rule_crashed_is_not_kept(
+    dataset: Path, loads: Loads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crashing(dataset: object) -> Iterator[object]:
+        raise RuntimeError("boom")
+
+    load_all()
+    with monkeypatch.context() as patch:
+        patch.setitem(RULES, "S104", dataclasses.replace(RULES["S104"], check=crashing))
+        crashed = _check(dataset)
+    assert "E900" in _codes(crashed)
+    after = _check(dataset)
+    assert loads.count == 2, "the crashed run's findings were kept"
+    assert after == _check(dataset, "--no-cache")
+    assert "E900" not in _codes(after)
+
+
+@pytest.mark.parametrize("options", [("--fix",), ("--events", "events.csv")], ids=["fix", "events"])
+def test_fixing_and_events_runs_neither_read_nor_keep_results(
+    dataset: Path, loads: Loads, cache_dir: Path, options: tuple[str, ...]
+) -> None:
+    (dataset / "events.csv").write_text("event_date,actor1,actor2,event_type\n", encoding="utf-8")
+    _check(dataset, *options)
+    assert not list(cache_dir.glob("results-*.pack"))
+    _check(dataset)
+    loaded = loads.count
+    _check(dataset, *options)
+    assert loads.count == loaded + 1
+
+
+def _corruptions() -> Iterator[tuple[str, Callable[[bytes], bytes]]]:
+    yield "empty file", lambda data: b""
+    yield "truncated", lambda data: data[: len(data) // 2]
+    yield "one byte flipped", lambda data: data[:-50] + bytes([data[-50] ^ 1]) + data[-49:]
+    yield "garbage", lambda data: os.urandom(len(data))
+
+
+CORRUPTIONS = list(_corruptions())
+
+
+@pytest.mark.parametrize("corrupt", [c for _, c in CORRUPTIONS], ids=[n for n, _ in CORRUPTIONS])
+def test_a_corrupt_results_pack_is_ignored_and_rebuilt(
+    dataset: Path, loads: Loads, cache_dir: Path, corrupt: Callable[[bytes], bytes]
+) -> None:
+    cold = _check(dataset)
+    (pack,) = cache_dir.glob("results-*.pack")
+    pack.write_bytes(corrupt(pack.read_bytes()))
+    assert _check(dataset) == cold
+    assert loads.count == 2
+    assert _check(dataset) == cold
+    assert loads.count == 2, "the pack was not rebuilt"
