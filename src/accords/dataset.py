@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
+
+from pydantic import BaseModel
 
 from accords.config import Config, Selection, load_config
 from accords.findings import FileLocation, Finding, Tally
@@ -18,6 +20,8 @@ from accords.loading.revisions import Repository, Revision
 from accords.loading.texts import TextArchive
 from accords.model import Actor, Agreement, Event, EventFile, Scenario, Source
 from accords.model.walk import KeyPath, walk
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,7 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     _entry_by_key: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    _computed: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict)
 
     @property
     def load_findings(self) -> list[Finding]:
@@ -119,16 +124,28 @@ class Dataset:
         return TextArchive(folder) if folder is not None and folder.is_dir() else None
 
     @cached_property
+    def models(self) -> list[tuple[Entry, KeyPath, BaseModel]]:
+        """Every model of every record (each record itself first), in file order, with its
+        entry and where it stands in the record: walked once for every rule that reads them."""
+        return [(entry, loc, model) for entry in self.entries for loc, model in walk(entry.record)]
+
+    @cached_property
     def citations(self) -> list[CitationAt]:
         """Every citation of the record, in file order: its entry, where the citing model
-        stands, that model, the citation's index in its ``sources`` and the citation. Walked
-        once for every rule that reads them."""
+        stands, that model, the citation's index in its ``sources`` and the citation."""
         return [
             CitationAt(entry, loc, model, index, ref)
-            for entry in self.entries
-            for loc, model in walk(entry.record)
-            for index, ref in enumerate(getattr(model, "sources", None) or ())
+            for entry, loc, model in self.models
+            if "sources" in type(model).model_fields  # cheaper than a failed getattr
+            for index, ref in enumerate(model.sources or ())  # type: ignore[attr-defined]
         ]
+
+    def once(self, compute: Callable[[Dataset], T]) -> T:
+        """What ``compute`` gives for this dataset, computed on first use: what several rules
+        read is worked out once per dataset, not once per rule."""
+        if compute not in self._computed:
+            self._computed[compute] = compute(self)
+        return cast(T, self._computed[compute])
 
     @property
     def selection(self) -> Selection:

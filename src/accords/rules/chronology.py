@@ -23,7 +23,6 @@ from accords.model.dates import (
     precision_note,
 )
 from accords.model.events import Effect
-from accords.model.walk import walk
 from accords.rules.helpers import Where, date_fields
 
 if TYPE_CHECKING:
@@ -142,21 +141,20 @@ Passes:
 """,
 )
 def reversed_interval(dataset: Dataset) -> Iterator[Finding]:
-    for entry in dataset.entries:
-        for loc, model in walk(entry.record):
-            fields = dict(date_fields(model))
-            for key, text in fields.items():
-                if date_or_none(text) is not None and not interval_is_ordered(text):
-                    yield reversed_interval.finding(
-                        f"interval {text} ends before it starts", entry.location(*loc, key)
-                    )
-            start, end = date_or_none(fields.get("from")), date_or_none(fields.get("until"))
-            if start is not None and end is not None and start.earliest > end.latest:
+    for entry, loc, model in dataset.models:
+        fields = dict(date_fields(model))
+        for key, text in fields.items():
+            if date_or_none(text) is not None and not interval_is_ordered(text):
                 yield reversed_interval.finding(
-                    f"until {end.describe()} is before from {start.describe()}",
-                    entry.location(*loc, "until"),
-                    related=(entry.location(*loc, "from"),),
+                    f"interval {text} ends before it starts", entry.location(*loc, key)
                 )
+        start, end = date_or_none(fields.get("from")), date_or_none(fields.get("until"))
+        if start is not None and end is not None and start.earliest > end.latest:
+            yield reversed_interval.finding(
+                f"until {end.describe()} is before from {start.describe()}",
+                entry.location(*loc, "until"),
+                related=(entry.location(*loc, "from"),),
+            )
 
 
 #: Effects that need the agreement in force: before it starts or after it ends they are wrong.

@@ -21,7 +21,7 @@ from accords.loading.texts import ArchivedText, TextArchive
 from accords.model.common import Basis, Citation
 from accords.model.dates import date_or_none
 from accords.model.sources import Source
-from accords.model.walk import KeyPath, walk
+from accords.model.walk import KeyPath
 from accords.rules.helpers import date_fields
 
 if TYPE_CHECKING:
@@ -48,14 +48,21 @@ def _cited(dataset: Dataset) -> Iterator[tuple[Entry, KeyPath, BaseModel, int, s
         yield cited.entry, cited.loc, cited.model, cited.index, cited.ref
 
 
-def _quoted(dataset: Dataset) -> Iterator[Cited]:
-    """Every citation with quotes of a source that names its archived text."""
+def _quoted(dataset: Dataset) -> list[Cited]:
+    """Every citation with quotes of a source that names its archived text: six rules read
+    them, listed once."""
+    return dataset.once(_listed_quotes)
+
+
+def _listed_quotes(dataset: Dataset) -> list[Cited]:
+    listed = []
     for entry, loc, _, index, ref in _cited(dataset):
         if not isinstance(ref, Citation) or not ref.quote:
             continue
         source = dataset.sources.get(ref.source)
         if source is not None and source.file is not None:
-            yield Cited(entry, (*loc, "sources", index), ref, source)
+            listed.append(Cited(entry, (*loc, "sources", index), ref, source))
+    return listed
 
 
 def _text(archive: TextArchive | None, source: Source) -> ArchivedText | None:
@@ -256,25 +263,24 @@ Passes too (the day is background knowledge, cited as such):
 """,
 )
 def date_beyond_quotes(dataset: Dataset) -> Iterator[Finding]:
-    for entry in dataset.entries:
-        for loc, model in walk(entry.record):
-            refs = getattr(model, "sources", None) or ()
-            if any(not isinstance(ref, Citation) or not ref.quote for ref in refs):
-                continue  # a source cited without quotes (background knowledge) may give the day
-            quotes = [q for ref in refs if isinstance(ref, Citation) for q in ref.quote]
-            if not quotes or any(_QUOTED_DAY.search(q) for q in quotes):
-                continue
-            if not any(_QUOTED_DATE.search(q) for q in quotes):
-                continue
-            for field_loc, text in _dates_of(model, loc):
-                when = date_or_none(text)
-                if when is not None and when.is_day and not (when.approximate or when.uncertain):
-                    yield date_beyond_quotes.finding(
-                        f"{field_loc[-1]} {text} is given to the day, but no quote cited for "
-                        "it names a day",
-                        entry.location(*field_loc),
-                        hint="give the month, mark the day approximate (~), or quote the day",
-                    )
+    for entry, loc, model in dataset.models:
+        refs = getattr(model, "sources", None) or ()
+        if any(not isinstance(ref, Citation) or not ref.quote for ref in refs):
+            continue  # a source cited without quotes (background knowledge) may give the day
+        quotes = [q for ref in refs if isinstance(ref, Citation) for q in ref.quote]
+        if not quotes or any(_QUOTED_DAY.search(q) for q in quotes):
+            continue
+        if not any(_QUOTED_DATE.search(q) for q in quotes):
+            continue
+        for field_loc, text in _dates_of(model, loc):
+            when = date_or_none(text)
+            if when is not None and when.is_day and not (when.approximate or when.uncertain):
+                yield date_beyond_quotes.finding(
+                    f"{field_loc[-1]} {text} is given to the day, but no quote cited for it "
+                    "names a day",
+                    entry.location(*field_loc),
+                    hint="give the month, mark the day approximate (~), or quote the day",
+                )
 
 
 def _dates_of(model: BaseModel, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:

@@ -71,10 +71,14 @@ def citations(model: BaseModel, loc: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if not isinstance(sources, list):
         return
     for index, ref in enumerate(sources):
-        if isinstance(ref, Citation):
-            yield (*loc, "sources", index, "source"), ref.source
-        else:
-            yield (*loc, "sources", index), ref
+        yield cited_source(loc, index, ref)
+
+
+def cited_source(loc: KeyPath, index: int, ref: str | Citation) -> tuple[KeyPath, str]:
+    """Where the ``index``-th citation of the model at ``loc`` names its source, and the id."""
+    if isinstance(ref, Citation):
+        return (*loc, "sources", index, "source"), ref.source
+    return (*loc, "sources", index), ref
 
 
 #: The record kinds whose files hold one record each, named after its id (as ``accords new`` and

@@ -10,10 +10,10 @@ from accords.checking.registry import rule
 from accords.findings import Finding, FixSafety, Severity
 from accords.model import Actor, Agreement, Event
 from accords.model.names import did_you_mean, names_index, normalise_name
-from accords.model.walk import KeyPath, walk
+from accords.model.walk import KeyPath
 from accords.rules.helpers import (
     Where,
-    citations,
+    cited_source,
     entries_by_id,
     file_stem,
     misnamed,
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 
 def references(entry: Entry) -> Iterator[tuple[KeyPath, str, str]]:
-    """``(location, kind, id)`` of every record the entry names (scenarios aside: see F)."""
+    """``(location, kind, id)`` of every actor, agreement and event the entry names; the
+    sources it cites are in :attr:`Dataset.citations`."""
     record = entry.record
     if isinstance(record, Agreement):
         for i, p in enumerate(record.participants):
@@ -61,9 +62,6 @@ def references(entry: Entry) -> Iterator[tuple[KeyPath, str, str]]:
             yield ("relations", i, "actor"), "actor", relation.actor
         for i, designation in enumerate(record.designations):
             yield ("designations", i, "by"), "actor", designation.by
-    for loc, model in walk(record):
-        for cite_loc, source in citations(model, loc):
-            yield cite_loc, "source", source
 
 
 @rule(
@@ -207,15 +205,22 @@ suggests exactly one (the closest id, or the actor whose name the id spells). Un
 closest id may be another record. No fix when a misnamed file is the likely cause (R107)."""
 
 
-#: The references of the last dataset checked: four rules read them, so they are listed once.
-_LAST: list[tuple[Dataset, list[tuple[Entry, KeyPath, str, str]]]] = []
-
-
 def _all_references(dataset: Dataset) -> list[tuple[Entry, KeyPath, str, str]]:
-    if not _LAST or _LAST[0][0] is not dataset:
-        listed = [(entry, *ref) for entry in dataset.entries for ref in references(entry)]
-        _LAST[:] = [(dataset, listed)]
-    return _LAST[0][1]
+    """Every reference of the record (scenarios aside: see F), each entry's in the order it
+    makes them: what it names, then what it cites. Four rules read them: listed once."""
+    return dataset.once(_listed_references)
+
+
+def _listed_references(dataset: Dataset) -> list[tuple[Entry, KeyPath, str, str]]:
+    cited: dict[int, list[tuple[Entry, KeyPath, str, str]]] = {}
+    for at in dataset.citations:
+        where, source = cited_source(at.loc, at.index, at.ref)
+        cited.setdefault(id(at.entry), []).append((at.entry, where, "source", source))
+    listed: list[tuple[Entry, KeyPath, str, str]] = []
+    for entry in dataset.entries:
+        listed.extend((entry, *ref) for ref in references(entry))
+        listed.extend(cited.get(id(entry), ()))
+    return listed
 
 
 def _unknown(dataset: Dataset, kind: str) -> Iterator[Finding]:

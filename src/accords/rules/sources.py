@@ -14,7 +14,7 @@ from accords.model.agreement_dates import first_stage_date
 from accords.model.agreements import Certainty, Exclusion, Position
 from accords.model.dates import DateInterval, before, date_or_none
 from accords.model.events import EventStatus
-from accords.model.walk import KeyPath, walk
+from accords.model.walk import KeyPath
 from accords.rules.chronology import undetermined
 from accords.rules.helpers import citations
 
@@ -52,11 +52,11 @@ def missing_sources(dataset: Dataset) -> Iterator[Finding]:
             yield missing_sources.finding(
                 f"{entry.kind} {entry.id} cites no source", _sources_location(entry, ())
             )
-        for loc, model in walk(record):
-            if loc and getattr(model, "contested", False) and not getattr(model, "sources", 1):
-                yield missing_sources.finding(
-                    "a contested claim cites no source", _sources_location(entry, loc)
-                )
+    for entry, loc, model in dataset.models:
+        if loc and getattr(model, "contested", False) and not getattr(model, "sources", 1):
+            yield missing_sources.finding(
+                "a contested claim cites no source", _sources_location(entry, loc)
+            )
 
 
 @rule(
