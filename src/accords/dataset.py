@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -130,14 +130,23 @@ class Dataset:
         return [(entry, loc, model) for entry in self.entries for loc, model in walk(entry.record)]
 
     @cached_property
+    def claims(self) -> list[tuple[Entry, KeyPath, BaseModel]]:
+        """Every part of the record that can cite sources (a model with ``sources``), in file
+        order, with its entry and where it stands."""
+        return [
+            (entry, loc, model)
+            for entry, loc, model in self.models
+            if _can_cite(type(model))
+        ]
+
+    @cached_property
     def citations(self) -> list[CitationAt]:
         """Every citation of the record, in file order: its entry, where the citing model
         stands, that model, the citation's index in its ``sources`` and the citation."""
         return [
             CitationAt(entry, loc, model, index, ref)
-            for entry, loc, model in self.models
-            if "sources" in type(model).model_fields  # cheaper than a failed getattr
-            for index, ref in enumerate(model.sources or ())  # type: ignore[attr-defined]
+            for entry, loc, model in self.claims
+            for index, ref in enumerate(model.sources)  # type: ignore[attr-defined]
         ]
 
     def once(self, compute: Callable[[Dataset], T]) -> T:
@@ -151,6 +160,11 @@ class Dataset:
     def selection(self) -> Selection:
         """The rule selection of the dataset's ``accords.toml``."""
         return self.config.selection
+
+
+@cache
+def _can_cite(cls: type[BaseModel]) -> bool:
+    return "sources" in cls.model_fields
 
 
 def load_dataset(

@@ -230,6 +230,16 @@ _QUOTED_DAY = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_DATE = re.compile(rf"\b{_MONTH}(?![A-Za-z])|\b(?:19|20)[0-9]{{2}}\b")
+_DIGIT = re.compile("[0-9]")
+_DAY_WORD = re.compile(rf"\b{_DAY_WORDS}\b", re.IGNORECASE)
+
+
+def _names_day(quote: str) -> bool:
+    """Whether a quote names a day: every way but a day word needs a digit, and most quotes
+    hold none, so those are searched for day words alone."""
+    if _DIGIT.search(quote) is None:
+        return _DAY_WORD.search(quote) is not None
+    return _QUOTED_DAY.search(quote) is not None
 
 
 @rule(
@@ -263,14 +273,13 @@ Passes too (the day is background knowledge, cited as such):
 """,
 )
 def date_beyond_quotes(dataset: Dataset) -> Iterator[Finding]:
-    for entry, loc, model in dataset.models:
-        refs = getattr(model, "sources", None) or ()
+    for entry, loc, model in dataset.claims:
+        refs = model.sources  # type: ignore[attr-defined]
         if any(not isinstance(ref, Citation) or not ref.quote for ref in refs):
             continue  # a source cited without quotes (background knowledge) may give the day
-        quotes = [q for ref in refs if isinstance(ref, Citation) for q in ref.quote]
-        if not quotes or any(_QUOTED_DAY.search(q) for q in quotes):
-            continue
-        if not any(_QUOTED_DATE.search(q) for q in quotes):
+        quotes = [q for ref in refs for q in ref.quote]
+        # Judged only when the quotes speak of a date, and none of them names the day.
+        if not any(_QUOTED_DATE.search(q) for q in quotes) or any(map(_names_day, quotes)):
             continue
         for field_loc, text in _dates_of(model, loc):
             when = date_or_none(text)

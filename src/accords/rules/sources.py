@@ -52,8 +52,8 @@ def missing_sources(dataset: Dataset) -> Iterator[Finding]:
             yield missing_sources.finding(
                 f"{entry.kind} {entry.id} cites no source", _sources_location(entry, ())
             )
-    for entry, loc, model in dataset.models:
-        if loc and getattr(model, "contested", False) and not getattr(model, "sources", 1):
+    for entry, loc, model in dataset.claims:
+        if loc and getattr(model, "contested", False) and not model.sources:  # type: ignore[attr-defined]
             yield missing_sources.finding(
                 "a contested claim cites no source", _sources_location(entry, loc)
             )
