@@ -14,6 +14,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -218,17 +219,64 @@ def test_a_run_in_which_a_rule_crashed_is_not_kept(
     assert "E900" not in _codes(after)
 
 
-@pytest.mark.parametrize("options", [("--fix",), ("--events", "events.csv")], ids=["fix", "events"])
-def test_fixing_and_events_runs_neither_read_nor_keep_results(
-    dataset: Path, loads: Loads, cache_dir: Path, options: tuple[str, ...]
+def test_fixing_runs_neither_read_nor_keep_results(
+    dataset: Path, loads: Loads, cache_dir: Path
 ) -> None:
-    (dataset / "events.csv").write_text("event_date,actor1,actor2,event_type\n", encoding="utf-8")
-    _check(dataset, *options)
+    _check(dataset, "--fix")
     assert not list(cache_dir.glob("results-*.pack"))
     _check(dataset)
     loaded = loads.count
-    _check(dataset, *options)
+    _check(dataset, "--fix")
     assert loads.count == loaded + 1
+
+
+class RuleRuns:
+    """Counts the runs of one rule (R101, which every check runs)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+@pytest.fixture
+def rule_runs(monkeypatch: pytest.MonkeyPatch) -> RuleRuns:
+    counter = RuleRuns()
+    load_all()
+    real = RULES["R101"].check
+    assert real is not None
+
+    def counting(dataset: Any) -> Iterator[Any]:
+        counter.count += 1
+        return real(dataset)
+
+    monkeypatch.setitem(RULES, "R101", dataclasses.replace(RULES["R101"], check=counting))
+    return counter
+
+
+X104 = REPO / "tests" / "data" / "rules" / "x104-fail"
+
+
+def test_an_events_check_of_an_unchanged_record_runs_only_the_events_checks(
+    tmp_path: Path, loads: Loads, rule_runs: RuleRuns
+) -> None:
+    """The record's findings are kept; the events file is read and checked on every run."""
+    root = tmp_path / "x104"
+    shutil.copytree(X104, root)
+    fresh = _check(root, "--events", "events.csv", "--no-cache")
+    assert _check(root, "--events", "events.csv") == fresh
+    assert rule_runs.count == 2
+    assert _check(root, "--events", "events.csv") == fresh
+    assert (loads.count, rule_runs.count) == (3, 2), "the rules ran on an unchanged record"
+    assert "X104" in _codes(fresh)
+    events = root / "events.csv"
+    events.write_text("\n".join(events.read_text("utf-8").splitlines()[:2]) + "\n", "utf-8")
+    fewer = _check(root, "--events", "events.csv")
+    assert rule_runs.count == 2
+    assert fewer == _check(root, "--events", "events.csv", "--no-cache")
+    assert "X104" not in _codes(fewer)
+    assert rule_runs.count == 3  # the run with --no-cache
+    without_events = _check(root)
+    assert rule_runs.count == 3
+    assert without_events == _check(root, "--no-cache")
 
 
 def _corruptions() -> Iterator[tuple[str, Callable[[bytes], bytes]]]:

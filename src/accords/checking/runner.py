@@ -71,8 +71,10 @@ def effective_selection(configured: Selection, options: CheckOptions) -> Selecti
 def check(start: Path | None = None, options: CheckOptions | None = None) -> CheckResult:
     """Load the dataset found from ``start`` and check it: every finding, and what was read.
 
-    A check of an unchanged dataset with the same selection gives the findings an earlier run
-    kept (:mod:`accords.checking.result_cache`) without loading a record or running a rule.
+    The findings of the record (all but an events file's) are kept for the next run
+    (:mod:`accords.checking.result_cache`): a check of an unchanged dataset with the same
+    selection loads no record and runs no rule, and one against an events file runs only the
+    events checks.
     """
     from accords.dataset import find_dataset, load_records
 
@@ -82,17 +84,21 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
     reading = _reading(options)
     root, config, files = find_dataset(start)
     selection = effective_selection(config.selection, options)
-    kept = None
-    if options.cache and reading is None and options.fix is FixSafety.NONE:
+    kept = found = None
+    if options.cache and options.fix is FixSafety.NONE:
         kept = ResultCache(root, files, options.texts or config.texts, selection)
         found = kept.lookup()
-        if found is not None:
+        if found is not None and reading is None:
             tally = Tally(found.records, found.files, time.perf_counter() - began)
             return CheckResult(found.findings, tally, selection.fail_on)
     dataset = load_records(files, root, config, texts=options.texts, cache=options.cache)
-    findings = _findings(dataset, selection, reading)
-    if kept is not None:
-        kept.store(findings, dataset)
+    if found is not None:
+        record = found.findings
+    else:
+        record = _record_findings(dataset, selection)
+        if kept is not None:
+            kept.store(record, dataset)
+    findings = _merged(record, _events_findings(dataset, selection, reading))
     if options.fix is FixSafety.NONE:
         return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)
     return _fixed(start, options, (dataset, selection, findings, reading), began)
@@ -153,8 +159,14 @@ def _reading(options: CheckOptions) -> EventsReading | None:
 def _findings(
     dataset: Dataset, selection: Selection, reading: EventsReading | None
 ) -> list[Finding]:
+    return _merged(
+        _record_findings(dataset, selection), _events_findings(dataset, selection, reading)
+    )
+
+
+def _record_findings(dataset: Dataset, selection: Selection) -> list[Finding]:
+    """The findings of loading the records and of every enabled rule, in report order."""
     rules = load_all()
-    off = defaults_off(rules)
     findings: list[Finding] = list(dataset.load_findings)
     crashes: list[Finding] = []
     for code, rule in rules.items():
@@ -165,10 +177,29 @@ def _findings(
             findings.extend(list(rule.check(dataset)))
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
             crashes.append(internal_error(dataset, code, exc))
-    if reading is not None:
-        findings.extend(reading.findings(dataset, rules, crashes))
-    kept = selection.apply(findings, off)
+    return _reported(selection, findings, crashes)
+
+
+def _events_findings(
+    dataset: Dataset, selection: Selection, reading: EventsReading | None
+) -> list[Finding]:
+    """The findings of the events file being read, if any, in report order."""
+    if reading is None:
+        return []
+    crashes: list[Finding] = []
+    findings = reading.findings(dataset, load_all(), crashes)
+    return _reported(selection, findings, crashes)
+
+
+def _reported(
+    selection: Selection, findings: list[Finding], crashes: list[Finding]
+) -> list[Finding]:
+    kept = selection.apply(findings, defaults_off(load_all()))
     return sorted({*kept, *crashes}, key=report_order)
+
+
+def _merged(*parts: list[Finding]) -> list[Finding]:
+    return sorted({finding for part in parts for finding in part}, key=report_order)
 
 
 #: The rank of a code (or of its family, by its first letter) in the report: causes first.
