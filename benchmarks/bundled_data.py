@@ -20,6 +20,8 @@ import datetime as dt
 import gzip
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -169,6 +171,19 @@ def write_events(path: Path, rows: int, seed: int = 20161230) -> None:
         for start in range(0, rows, chunk):
             count = min(chunk, rows - start)
             handle.writelines(event_lines(count, seed + start))
+
+
+def write_events_apart(path: Path, rows: int) -> None:
+    """:func:`write_events` in a child process of its own. Linux carries a process's peak
+    memory over into a child it starts (``exec`` keeps the parent's high-water mark in the
+    child's ``ru_maxrss``), so a benchmark that built a large file in its own process would
+    report that peak for every command it times afterwards."""
+    code = (
+        "import sys; from pathlib import Path; from bundled_data import write_events; "
+        "write_events(Path(sys.argv[1]), int(sys.argv[2]))"
+    )
+    here = Path(__file__).resolve().parent
+    subprocess.run([sys.executable, "-c", code, str(path), str(rows)], cwd=here, check=True)
 
 
 def _write_parquet(path: Path, rows: int, seed: int) -> None:

@@ -41,7 +41,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bundled_data import clone_dataset, write_events
+from bundled_data import clone_dataset, write_events_apart
 
 
 def time_csv_reader(path: Path) -> float:
@@ -104,7 +104,7 @@ def main() -> None:
             clone_dataset(root, args.agreements, texts=args.texts)
         for path in files.values():
             if not path.exists():
-                write_events(path, args.rows)
+                write_events_apart(path, args.rows)
         csv_file = files["csv"]
         print(
             f"{args.agreements:,} agreements cloned from the bundled ones; {args.rows:,} rows "

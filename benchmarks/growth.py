@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bundled_data import REPO, clone_dataset, write_events
+from bundled_data import REPO, clone_dataset, write_events_apart
 
 AGREEMENTS = (100, 1_000, 10_000)
 ROWS = (10_000, 100_000, 1_000_000)
@@ -102,7 +102,7 @@ def main() -> None:
         for n in rows:
             events = work / f"events-{n}.csv"
             if not events.exists():
-                write_events(events, n)
+                write_events_apart(events, n)
             figures = run(bundled, "check", "--events", str(events))
             size = f"{n:,} rows ({events.stat().st_size / 1e6:,.0f} MB)"
             before = last.get("events")
