@@ -2,14 +2,14 @@
 
 pyarrow reads a NUL byte or a byte order mark in the middle of a file as part of a value, and a
 quote that is never closed as the start of one value that runs to the end of the file: every
-later row disappears into it. This pass counts and finds them, a buffer at a time, in C
-(``bytes.count``/``bytes.find``); only a file with an unclosed quote is read a second time,
-line by line, to say where that quote is.
+later row disappears into it. A :class:`ByteScanner` counts and finds them in the buffers of a
+pass over the file (the line-length pass of :func:`accords.loading.events_csv.find_long_line`,
+so that a ``.csv.gz`` is decompressed once for both), in C (``count``/``find``); only a file
+that holds one is read again, to say where: up to the byte, or line by line for the quote.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -38,53 +38,65 @@ class ByteScan:
     lines: int = 0
 
 
-def scan_bytes(handle: BinaryIO) -> ByteScan:
-    """Scan a seekable binary stream from its start."""
-    quotes = 0
-    found: dict[str, int] = {}  # what → its offset in the file
-    offset = 0
-    tail = b""  # the last bytes of the previous buffer, so a BOM split across two is found
-    for chunk in _chunks(handle):
-        if "nul" not in found and (at := chunk.find(b"\x00")) >= 0:
+class ByteScanner:
+    """What the buffers of one pass over a file hold, fed in file order, each byte once."""
+
+    def __init__(self) -> None:
+        self._quotes = 0
+        self._found: dict[str, int] = {}  # what → its offset in the file
+        self._offset = 0  # the file offset of the next byte fed
+        self._tail = b""  # the last bytes fed, so that a BOM split across two buffers is found
+
+    def feed(self, buffer: bytes | bytearray, start: int = 0, end: int | None = None) -> None:
+        """Scan ``buffer[start:end]``, the bytes of the file that follow those fed before."""
+        end = len(buffer) if end is None else end
+        found, offset = self._found, self._offset - start  # the file offset of buffer[0]
+        if "nul" not in found and (at := buffer.find(b"\x00", start, end)) >= 0:
             found["nul"] = offset + at
         if "bom" not in found:
-            bom_at = _find_bom(tail, chunk, offset)
+            bom_at = _find_bom(self._tail, buffer, start, end, offset)
             if bom_at is not None:
                 found["bom"] = bom_at
-        quotes += chunk.count(b'"')
-        offset += len(chunk)
-        tail = (tail + chunk)[-(len(BOM) - 1) :]
-    nul = _stray(handle, found["nul"], "a NUL byte") if "nul" in found else None
-    bom = _stray(handle, found["bom"], "a byte order mark") if "bom" in found else None
-    unclosed, lines = None, 0
-    if quotes % 2:
-        handle.seek(0)
-        unclosed, lines = _unclosed_quote(handle)
-    return ByteScan(nul, bom, unclosed, lines)
+        self._quotes += buffer.count(b'"', start, end)
+        self._offset += end - start
+        self._tail = (self._tail + bytes(buffer[max(start, end - len(BOM) + 1) : end]))[
+            -(len(BOM) - 1) :
+        ]
+
+    def finish(self, handle: BinaryIO) -> ByteScan:
+        """What the pass found, located: ``handle`` reads the same file from its start, and is
+        read only when something was found."""
+        found = self._found
+        nul = _stray(handle, found["nul"], "a NUL byte") if "nul" in found else None
+        bom = _stray(handle, found["bom"], "a byte order mark") if "bom" in found else None
+        unclosed, lines = None, 0
+        if self._quotes % 2:
+            handle.seek(0)
+            unclosed, lines = _unclosed_quote(handle)
+        return ByteScan(nul, bom, unclosed, lines)
 
 
-def _find_bom(tail: bytes, chunk: bytes, offset: int) -> int | None:
-    """The file offset of the first BOM past the file's start that ends in ``chunk`` (which
-    starts at ``offset``; ``tail`` holds the bytes just before it).
+def _find_bom(
+    tail: bytes, buffer: bytes | bytearray, start: int, end: int, offset: int
+) -> int | None:
+    """The file offset of the first BOM past the file's start that ends in ``buffer[start:end]``
+    (``buffer[0]`` is at file offset ``offset``; ``tail`` holds the bytes just before
+    ``start``).
 
     Looked for by its first byte, which ``memchr`` finds fast and text rarely holds; searching
     for the three bytes as a string is many times slower.
     """
-    seam = tail + chunk[: len(BOM) - 1]
+    seam = tail + bytes(buffer[start : min(end, start + len(BOM) - 1)])
     at = seam.find(BOM)
-    if at >= 0 and offset - len(tail) + at > 0:
-        return offset - len(tail) + at
-    at = chunk.find(BOM[0], 1 if offset == 0 else 0)
+    seam_offset = offset + start - len(tail)
+    if at >= 0 and seam_offset + at > 0:
+        return seam_offset + at
+    at = buffer.find(BOM[0], start + 1 if offset + start == 0 else start, end)
     while at >= 0:
-        if chunk.startswith(BOM, at):
+        if buffer.startswith(BOM, at, end):
             return offset + at
-        at = chunk.find(BOM[0], at + 1)
+        at = buffer.find(BOM[0], at + 1, end)
     return None
-
-
-def _chunks(handle: BinaryIO) -> Iterator[bytes]:
-    while chunk := handle.read(SCAN_CHUNK):
-        yield chunk
 
 
 def _stray(handle: BinaryIO, at: int, what: str) -> StrayByte:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from accords.loading.events_bytes import SCAN_CHUNK
+from accords.loading.events_bytes import SCAN_CHUNK, ByteScanner
 from accords.loading.events_files import (
     EventsFormat,
     arrow_source,
@@ -246,14 +246,16 @@ class LongLine:
     length: int
 
 
-def find_long_line(path: Path, limit: int) -> LongLine | None:
+def find_long_line(path: Path, limit: int, scanner: ByteScanner | None = None) -> LongLine | None:
     """The first line of more than ``limit`` bytes, found without holding it in memory.
 
     From each line's start, the last line break within ``limit`` bytes is looked for (one
     ``rfind`` in C): found, the search jumps past it; not found, the line is too long. Each byte
     is looked at about once, whatever the number of lines; a buffer of a few MB is all it holds.
     The file is read forward only, a buffer at a time, so that a ``.csv.gz`` is scanned as it
-    is decompressed: the unfinished line at a buffer's end moves to its head.
+    is decompressed: the unfinished line at a buffer's end moves to its head. Each buffer's new
+    bytes also go to ``scanner``, so that one pass serves both (the whole file, when no line is
+    too long).
     """
     buffer = bytearray(max(SCAN_CHUNK, 2 * (limit + 1)))
     view = memoryview(buffer)
@@ -263,6 +265,8 @@ def find_long_line(path: Path, limit: int) -> LongLine | None:
     with open_bytes(path) as handle:
         while True:
             n = kept + _fill(handle, view[kept:])
+            if scanner is not None:
+                scanner.feed(buffer, kept, n)
             while line_start + limit < base + n:
                 newline = _last_break(buffer, line_start - base, line_start - base + limit + 1)
                 if newline < 0:

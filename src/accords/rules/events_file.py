@@ -15,7 +15,7 @@ from pathlib import Path
 from accords.checking.registry import Rule, register
 from accords.errors import UsageError
 from accords.findings import Finding, Severity
-from accords.loading.events_bytes import StrayByte, scan_bytes
+from accords.loading.events_bytes import ByteScanner, StrayByte
 from accords.loading.events_csv import (
     MAX_FIELD_BYTES,
     Frame,
@@ -155,7 +155,8 @@ def _read(path: Path, report: EventsReport, max_field_bytes: int) -> EventsRead:
     kind = events_format(path)
     if kind is EventsFormat.PARQUET:
         return _read_parquet(path, report)
-    long_line = find_long_line(path, max_field_bytes)
+    scanner = ByteScanner()
+    long_line = find_long_line(path, max_field_bytes, scanner)
     if long_line is not None:
         return EventsRead(EventsReport(report.path, [_too_long(path, long_line, max_field_bytes)]))
     header = _read_header(path)
@@ -164,7 +165,7 @@ def _read(path: Path, report: EventsReport, max_field_bytes: int) -> EventsRead:
     problems = _header_problems(report.path, header)
     if problems:
         return EventsRead(EventsReport(report.path, problems))
-    _report_stray_bytes(path, report)
+    _report_stray_bytes(path, report, scanner)
     try:
         frame = Frame.read(path, _columns(header), dictionary_columns=REQUIRED_COLUMNS)
     except GZIP_ERRORS:
@@ -182,10 +183,11 @@ def _read(path: Path, report: EventsReport, max_field_bytes: int) -> EventsRead:
     return EventsRead(report, frame)
 
 
-def _report_stray_bytes(path: Path, report: EventsReport) -> None:
-    """NUL bytes, a byte order mark past the start, a quote never closed: each one finding."""
+def _report_stray_bytes(path: Path, report: EventsReport, scanner: ByteScanner) -> None:
+    """NUL bytes, a byte order mark past the start, a quote never closed: each one finding.
+    ``scanner`` has seen the whole file."""
     with open_bytes(path) as handle:
-        scan = scan_bytes(handle)
+        scan = scanner.finish(handle)
     hints = {
         "a NUL byte": "the file may be damaged, or UTF-16 text: save it as UTF-8",
         "a byte order mark": "two files joined into one? each keeps its own mark at its start",
