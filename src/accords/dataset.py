@@ -133,11 +133,7 @@ class Dataset:
     def claims(self) -> list[tuple[Entry, KeyPath, BaseModel]]:
         """Every part of the record that can cite sources (a model with ``sources``), in file
         order, with its entry and where it stands."""
-        return [
-            (entry, loc, model)
-            for entry, loc, model in self.models
-            if _can_cite(type(model))
-        ]
+        return [(entry, loc, model) for entry, loc, model in self.models if _can_cite(type(model))]
 
     @cached_property
     def citations(self) -> list[CitationAt]:

@@ -12,9 +12,11 @@ an entry holds the findings and the tally of one run, keyed by everything they d
   before the entry is used.
 
 Change any of it and the entry is not used: the records are loaded (unchanged files from the
-record cache) and every rule runs. A check against an events file or one that fixes is never
-answered from here, and a run in which a rule crashed is never kept. The entries live in the
-same folder and file format as the record cache's (:mod:`accords.loading.cache_pack`).
+record cache) and every rule runs. An events file is not part of the key: the entry holds the
+record's own findings, and a check against an events file adds those of the events checks,
+which run on every run. A check that fixes is never answered from here, and a run in which a
+rule crashed is never kept. The entries live in the same folder and file format as the record
+cache's (:mod:`accords.loading.cache_pack`).
 """
 
 from __future__ import annotations
