@@ -27,6 +27,7 @@ import fnmatch
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from accords.errors import ConfigError
@@ -112,6 +113,12 @@ class Selection:
         )
 
 
+@cache
+def _parts(folder: str) -> tuple[str, ...]:
+    """The parts of a layout folder: asked for every file of the dataset, worked out once."""
+    return PurePosixPath(folder).parts
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where a dataset keeps each record kind, and what under its root is not read."""
@@ -126,7 +133,7 @@ class Layout:
         best: tuple[int, str] | None = None
         for kind, folders in self.folders.items():
             for folder in folders:
-                parts = PurePosixPath(folder).parts
+                parts = _parts(folder)
                 if relative.parts[: len(parts)] == parts and (best is None or len(parts) > best[0]):
                     best = (len(parts), kind)
         return best[1] if best else None

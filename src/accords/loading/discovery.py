@@ -58,10 +58,11 @@ def dataset_files(root: Path, layout: Layout | None = None) -> list[RecordFile]:
     """Every record file of the dataset at ``root``, in a stable order."""
     layout = layout or Layout()
     root = root.resolve()
+    here = Path.cwd()
     files: list[RecordFile] = []
     for path, relative in _walk(root, root, layout):
         kind = layout.kind_of(relative) or layout.kind_by_name(relative.parts[-2::-1])
-        files.append(RecordFile(path, display_path(path), None, kind, root))
+        files.append(RecordFile(path, display_path(path, here), None, kind, root))
     return files
 
 
@@ -168,9 +169,10 @@ def _leads_inside(link: Path, root: Path) -> bool:
         return False  # broken, or a loop: reported when read
 
 
-def display_path(path: Path) -> str:
-    """``path`` as messages show it: relative to the working directory, as git and ruff do."""
-    absolute, here = path.absolute(), Path.cwd()
+def display_path(path: Path, here: Path | None = None) -> str:
+    """``path`` as messages show it: relative to the working directory (``here``, when the
+    caller has asked for it already), as git and ruff do."""
+    absolute, here = path.absolute(), here or Path.cwd()
     try:
         if os.path.commonpath((absolute, here)) == absolute.anchor:
             return str(absolute)  # nothing in common but the file system's root
