@@ -36,3 +36,9 @@ def _cache_outside_the_repository(
     each run starts cold, and the tests of the cache turn it off or move it themselves."""
     monkeypatch.delenv("ACCORDS_NO_CACHE", raising=False)
     monkeypatch.setenv("ACCORDS_CACHE_DIR", str(tmp_path_factory.mktemp("accords-cache")))
+
+
+@pytest.fixture
+def cache_dir() -> Path:
+    """The cache folder of the test (see above)."""
+    return Path(os.environ["ACCORDS_CACHE_DIR"])

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -118,3 +119,24 @@ def history_missing(repo: Path) -> str | None:
         if found.returncode != 0:
             return f"commit {commit} of this repository's history is not here (a shallow clone?)"
     return None
+
+
+class Calls:
+    """Counts the calls of a function: ``wrap`` it, and use what it gives in its place."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def wrap(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            self.count += 1
+            return function(*args, **kwargs)
+
+        return counting
+
+
+def count_calls(monkeypatch: Any, owner: object, name: str) -> Calls:
+    """Counts the calls of ``owner.name`` for the rest of the test (``monkeypatch`` undoes it)."""
+    counter = Calls()
+    monkeypatch.setattr(owner, name, counter.wrap(getattr(owner, name)))
+    return counter

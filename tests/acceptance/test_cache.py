@@ -22,7 +22,7 @@ import pytest
 import accords.loading.cache as cache_module
 from accords.loading.cache import fingerprint
 from accords.loading.cache_pack import CACHEDIR_TAG, MAGIC
-from support import Run, run_accords, without_timing
+from support import Calls, Run, count_calls, run_accords, without_timing
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
@@ -34,29 +34,10 @@ BUNDLED_FILES = sum(
 )
 
 
-class Parsed:
-    """Counts the files that a run parsed rather than took from the cache."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-
 @pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> Parsed:
-    counter = Parsed()
-    real = cache_module.parse_file
-
-    def counting(*args: object, **kwargs: object) -> object:
-        counter.count += 1
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cache_module, "parse_file", counting)
-    return counter
-
-
-@pytest.fixture
-def cache_dir() -> Path:
-    return Path(os.environ["ACCORDS_CACHE_DIR"])
+def parsed(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    """Counts the files that runs parsed rather than took from the cache."""
+    return count_calls(monkeypatch, cache_module, "parse_file")
 
 
 @pytest.fixture
@@ -92,7 +73,7 @@ def _packs(folder: Path, purpose: str = "*") -> list[Path]:
     ],
 )
 def test_bundled_dataset_warm_run_prints_what_the_cold_run_printed(
-    args: tuple[str, ...], parsed: Parsed
+    args: tuple[str, ...], parsed: Calls
 ) -> None:
     uncached = _shown(_run(REPO, *args, "--no-cache"))
     assert parsed.count == BUNDLED_FILES
@@ -106,7 +87,7 @@ def test_bundled_dataset_warm_run_prints_what_the_cold_run_printed(
 @pytest.mark.parametrize("case", INVALID, ids=[case.name for case in INVALID])
 @pytest.mark.parametrize("command", ["check", "validate"])
 def test_findings_of_broken_files_are_the_same_warm(
-    case: Path, command: str, tmp_path: Path, parsed: Parsed
+    case: Path, command: str, tmp_path: Path, parsed: Calls
 ) -> None:
     root = tmp_path / case.name
     shutil.copytree(case, root)
@@ -119,7 +100,7 @@ def test_findings_of_broken_files_are_the_same_warm(
     assert json.loads(warm[1])["findings"], "an invalid case with no finding"
 
 
-def test_paths_follow_the_working_directory(dataset: Path, parsed: Parsed) -> None:
+def test_paths_follow_the_working_directory(dataset: Path, parsed: Calls) -> None:
     """Findings show paths relative to where accords runs; the cache stores them without."""
     agreement = dataset / "agreements" / "riverside-truce-2031.yaml"
     text = agreement.read_text(encoding="utf-8")
@@ -136,7 +117,7 @@ def test_paths_follow_the_working_directory(dataset: Path, parsed: Parsed) -> No
     ]
 
 
-def test_a_changed_file_is_read_again(dataset: Path, parsed: Parsed) -> None:
+def test_a_changed_file_is_read_again(dataset: Path, parsed: Calls) -> None:
     _run(dataset, "check")
     agreement = dataset / "agreements" / "capital-talks-2031.yaml"
     agreement.write_text(agreement.read_text("utf-8") + "rolez: [x]\n", encoding="utf-8")
@@ -148,7 +129,7 @@ def test_a_changed_file_is_read_again(dataset: Path, parsed: Parsed) -> None:
     assert " E102 error: unknown field 'rolez'" in warm[1]
 
 
-def test_a_file_read_as_another_kind_is_read_again(dataset: Path, parsed: Parsed) -> None:
+def test_a_file_read_as_another_kind_is_read_again(dataset: Path, parsed: Calls) -> None:
     path = "agreements/capital-talks-2031.yaml"
     _run(dataset, "validate", path)
     before = parsed.count
@@ -161,7 +142,7 @@ def test_a_file_read_as_another_kind_is_read_again(dataset: Path, parsed: Parsed
 
 
 def test_another_version_of_accords_reads_every_file_again(
-    dataset: Path, parsed: Parsed, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    dataset: Path, parsed: Calls, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cold = _shown(_run(dataset, "check"))
     files = parsed.count
@@ -180,7 +161,7 @@ def test_another_version_of_accords_reads_every_file_again(
     ] * 2
 
 
-def test_no_cache_neither_reads_nor_writes(dataset: Path, parsed: Parsed, cache_dir: Path) -> None:
+def test_no_cache_neither_reads_nor_writes(dataset: Path, parsed: Calls, cache_dir: Path) -> None:
     _run(dataset, "check")
     packs = {path: path.read_bytes() for path in _packs(cache_dir)}
     files = parsed.count
@@ -191,7 +172,7 @@ def test_no_cache_neither_reads_nor_writes(dataset: Path, parsed: Parsed, cache_
 
 
 def test_accords_no_cache_turns_it_off(
-    dataset: Path, parsed: Parsed, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    dataset: Path, parsed: Calls, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ACCORDS_NO_CACHE", "1")
     _run(dataset, "check")
@@ -207,7 +188,7 @@ def test_every_command_that_loads_the_dataset_takes_no_cache() -> None:
 
 
 def test_the_cache_folder_sits_at_the_dataset_root(
-    dataset: Path, parsed: Parsed, monkeypatch: pytest.MonkeyPatch
+    dataset: Path, parsed: Calls, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ACCORDS_CACHE_DIR")
     _run(dataset / "agreements", "check")
@@ -257,7 +238,7 @@ CORRUPTIONS = list(_corrupt_ways())
 @pytest.mark.parametrize("corrupt", [c for _, c in CORRUPTIONS], ids=[n for n, _ in CORRUPTIONS])
 @pytest.mark.parametrize("command", ["check", "validate"])
 def test_a_corrupt_cache_is_ignored_and_rebuilt(
-    dataset: Path, parsed: Parsed, cache_dir: Path, command: str, corrupt: object
+    dataset: Path, parsed: Calls, cache_dir: Path, command: str, corrupt: object
 ) -> None:
     cold = _shown(_run(dataset, command))
     files = parsed.count
@@ -270,7 +251,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
 
 
 def test_an_entry_that_names_other_code_is_never_run(
-    dataset: Path, parsed: Parsed, cache_dir: Path, tmp_path: Path
+    dataset: Path, parsed: Calls, cache_dir: Path, tmp_path: Path
 ) -> None:
     """A pack with a valid checksum whose entry would call a function when unpickled (as one
     planted in a repository could) is refused entry by entry, and the file is read instead."""
@@ -315,7 +296,7 @@ def _findings_only(output: str) -> object:
 
 
 def test_packs_of_other_versions_go_after_a_day(
-    dataset: Path, parsed: Parsed, cache_dir: Path
+    dataset: Path, parsed: Calls, cache_dir: Path
 ) -> None:
     cache_dir.mkdir(exist_ok=True)
     old, recent = cache_dir / "records-0000.pack", cache_dir / "records-1111.pack"
@@ -337,7 +318,7 @@ def test_packs_of_other_versions_go_after_a_day(
     )
 
 
-def test_fmt_check_after_a_check_parses_nothing(parsed: Parsed) -> None:
+def test_fmt_check_after_a_check_parses_nothing(parsed: Calls) -> None:
     """fmt reads through the same cache: a file a check has read is not parsed again."""
     cold = _shown(_run(REPO, "fmt", "--check", "--no-cache"))
     assert parsed.count == BUNDLED_FILES

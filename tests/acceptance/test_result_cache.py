@@ -14,14 +14,13 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import accords.dataset as dataset_module
 from accords.checking.registry import RULES, load_all
 from accords.loading.cache import fingerprint
-from support import Run, run_accords, without_timing
+from support import Calls, Run, count_calls, run_accords, without_timing
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "data" / "fixture-dataset"
@@ -29,29 +28,10 @@ TRUCE = Path("agreements") / "riverside-truce-2031.yaml"
 DAILY = Path("seeds") / "daily-2031-03-03.yaml"
 
 
-class Loads:
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> Calls:
     """Counts the datasets that runs loaded: a run answered from the cache loads none."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> Loads:
-    counter = Loads()
-    real = dataset_module.load_records
-
-    def counting(*args: object, **kwargs: object) -> object:
-        counter.count += 1
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(dataset_module, "load_records", counting)
-    return counter
-
-
-@pytest.fixture
-def cache_dir() -> Path:
-    return Path(os.environ["ACCORDS_CACHE_DIR"])
+    return count_calls(monkeypatch, dataset_module, "load_records")
 
 
 @pytest.fixture
@@ -99,7 +79,7 @@ def _packs(folder: Path) -> list[str]:
 
 
 def test_an_unchanged_dataset_is_answered_without_loading_it(
-    dataset: Path, loads: Loads, cache_dir: Path
+    dataset: Path, loads: Calls, cache_dir: Path
 ) -> None:
     fresh = _check(dataset, "--no-cache")
     cold = _check(dataset)
@@ -111,7 +91,7 @@ def test_an_unchanged_dataset_is_answered_without_loading_it(
 
 
 @pytest.mark.parametrize("output", ["text", "github", "sarif"])
-def test_every_format_prints_the_same_warm(dataset: Path, loads: Loads, output: str) -> None:
+def test_every_format_prints_the_same_warm(dataset: Path, loads: Calls, output: str) -> None:
     fresh = _shown(run_accords("check", "--format", output, "--no-cache", cwd=dataset))
     run_accords("check", cwd=dataset)
     warm = _shown(run_accords("check", "--format", output, cwd=dataset))
@@ -168,7 +148,7 @@ CHANGES = list(_changes())
     ("change", "options"), [c[1:] for c in CHANGES], ids=[c[0] for c in CHANGES]
 )
 def test_a_change_checks_afresh(
-    dataset: Path, loads: Loads, change: Callable[[Path], None], options: tuple[str, ...]
+    dataset: Path, loads: Calls, change: Callable[[Path], None], options: tuple[str, ...]
 ) -> None:
     before = _check(dataset)
     change(dataset)
@@ -178,7 +158,7 @@ def test_a_change_checks_afresh(
     assert after != before
 
 
-def test_a_text_that_appears_checks_afresh(dataset: Path, loads: Loads) -> None:
+def test_a_text_that_appears_checks_afresh(dataset: Path, loads: Calls) -> None:
     """A quoted text that was missing, then added, is a change like any other."""
     text = dataset / "texts" / "daily.txt"
     content = text.read_bytes()
@@ -192,7 +172,7 @@ def test_a_text_that_appears_checks_afresh(dataset: Path, loads: Loads) -> None:
     assert missing != found
 
 
-def test_another_working_directory_checks_afresh(dataset: Path, loads: Loads) -> None:
+def test_another_working_directory_checks_afresh(dataset: Path, loads: Calls) -> None:
     """Findings show paths from the working directory: kept ones fit only the same one."""
     _edit(dataset / TRUCE, "kind: ceasefire", "kind: ceasefire\nkind: truce")
     from_root = _check(dataset)
@@ -203,7 +183,7 @@ def test_another_working_directory_checks_afresh(dataset: Path, loads: Loads) ->
 
 
 def test_a_run_in_which_a_rule_crashed_is_not_kept(
-    dataset: Path, loads: Loads, monkeypatch: pytest.MonkeyPatch
+    dataset: Path, loads: Calls, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def crashing(dataset: object) -> Iterator[object]:
         raise RuntimeError("boom")
@@ -220,7 +200,7 @@ def test_a_run_in_which_a_rule_crashed_is_not_kept(
 
 
 def test_fixing_runs_neither_read_nor_keep_results(
-    dataset: Path, loads: Loads, cache_dir: Path
+    dataset: Path, loads: Calls, cache_dir: Path
 ) -> None:
     _check(dataset, "--fix")
     assert not list(cache_dir.glob("results-*.pack"))
@@ -230,25 +210,13 @@ def test_fixing_runs_neither_read_nor_keep_results(
     assert loads.count == loaded + 1
 
 
-class RuleRuns:
-    """Counts the runs of one rule (R101, which every check runs)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-
 @pytest.fixture
-def rule_runs(monkeypatch: pytest.MonkeyPatch) -> RuleRuns:
-    counter = RuleRuns()
+def rule_runs(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    """Counts the runs of one rule (R101, which every check runs)."""
+    counter = Calls()
     load_all()
-    real = RULES["R101"].check
-    assert real is not None
-
-    def counting(dataset: Any) -> Iterator[Any]:
-        counter.count += 1
-        return real(dataset)
-
-    monkeypatch.setitem(RULES, "R101", dataclasses.replace(RULES["R101"], check=counting))
+    counted = dataclasses.replace(RULES["R101"], check=counter.wrap(RULES["R101"].check))
+    monkeypatch.setitem(RULES, "R101", counted)
     return counter
 
 
@@ -256,7 +224,7 @@ X104 = REPO / "tests" / "data" / "rules" / "x104-fail"
 
 
 def test_an_events_check_of_an_unchanged_record_runs_only_the_events_checks(
-    tmp_path: Path, loads: Loads, rule_runs: RuleRuns
+    tmp_path: Path, loads: Calls, rule_runs: Calls
 ) -> None:
     """The record's findings are kept; the events file is read and checked on every run."""
     root = tmp_path / "x104"
@@ -291,7 +259,7 @@ CORRUPTIONS = list(_corruptions())
 
 @pytest.mark.parametrize("corrupt", [c for _, c in CORRUPTIONS], ids=[n for n, _ in CORRUPTIONS])
 def test_a_corrupt_results_pack_is_ignored_and_rebuilt(
-    dataset: Path, loads: Loads, cache_dir: Path, corrupt: Callable[[bytes], bytes]
+    dataset: Path, loads: Calls, cache_dir: Path, corrupt: Callable[[bytes], bytes]
 ) -> None:
     cold = _check(dataset)
     (pack,) = cache_dir.glob("results-*.pack")
