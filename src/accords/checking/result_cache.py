@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from accords.checking.internal import INTERNAL_ERROR
 from accords.findings import Finding
 from accords.loading.cache import cache_folder, content_key, fingerprint
 from accords.loading.cache_pack import dump_entry, load_entry, read_pack
@@ -87,7 +88,8 @@ class ResultCache:
 
     def store(self, findings: list[Finding], dataset: Dataset) -> None:
         """Keep this run's result for the next run on the same input."""
-        if self._pack is None or any(finding.code == "E900" for finding in findings):
+        crashed = any(finding.code == INTERNAL_ERROR.code for finding in findings)
+        if self._pack is None or crashed:
             return
         tally = dataset.tally()
         archive = dataset.archive
