@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import pty
 import select
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from support import run_accords
+from accords.checking.runner import CheckOptions, check
+from accords.checking.validate import validate_paths
+from accords.dataset import load_dataset
+from support import run_accords, without_timing
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "fixture-dataset"
 
@@ -80,3 +84,41 @@ def test_an_import_shows_its_step_on_a_terminal(tmp_path: Path) -> None:
     assert b"importing iso_no_part.csv" in shown, shown
     code, out, shown = _stderr_on_a_terminal(_env(CI="1"), args, tmp_path)
     assert (code, shown) == (0, b"")
+
+
+@pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals on this system")
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_check_and_validate_show_their_steps_on_a_terminal(command: str) -> None:
+    expected = run_accords(command, "--no-cache", cwd=FIXTURE)
+    code, out, shown = _stderr_on_a_terminal(_env(), (command, "--no-cache"))
+    assert (code, without_timing(out)) == (expected.code, without_timing(expected.out))
+    assert b"finding the files" in shown, shown
+
+
+def test_a_check_names_each_step_as_it_starts(tmp_path: Path) -> None:
+    """Loading the records and running the rules are steps only when they happen: a check of
+    an unchanged record reads its kept findings; the events file is a step of its own."""
+    root = tmp_path / "dataset"
+    shutil.copytree(FIXTURE, root)
+    events = root / "events.csv"
+    events.write_text("event_date,event_type,actor1,actor2\n", encoding="utf-8")
+    runs = [(), (), (events,)]
+    seen = []
+    for given in runs:
+        steps: list[str] = []
+        check(root, CheckOptions(events=given[0] if given else None), step=steps.append)
+        seen.append(steps)
+    files = f"reading {len(list(root.rglob('*.yaml')))} files"
+    records = f"checking {len(load_dataset(root, cache=False).entries)} records"
+    assert seen == [
+        [files, records],
+        [files],
+        [files, f"checking the record against {events}"],
+    ]
+
+
+def test_validate_names_its_step(tmp_path: Path) -> None:
+    steps: list[str] = []
+    folder = FIXTURE / "agreements"
+    validate_paths([folder], cache=False, step=steps.append)
+    assert steps == [f"validating {len(list(folder.glob('*.yaml')))} files"]

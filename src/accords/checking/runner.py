@@ -15,6 +15,7 @@ id unknown. So the report lists findings by rank, and within a rank by file, pos
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,10 @@ class CheckOptions:
     fix: FixSafety = FixSafety.NONE
 
 
+def _quietly(step: str) -> None:
+    """Where no one is shown the steps of a check."""
+
+
 #: Fixing runs the check again after each pass of fixes, up to this many passes: a fix held
 #: back because another edited the same text is applied in the next pass.
 MAX_FIX_PASSES = 10
@@ -68,13 +73,17 @@ def effective_selection(configured: Selection, options: CheckOptions) -> Selecti
     )
 
 
-def check(start: Path | None = None, options: CheckOptions | None = None) -> CheckResult:
+def check(
+    start: Path | None = None,
+    options: CheckOptions | None = None,
+    step: Callable[[str], None] = _quietly,
+) -> CheckResult:
     """Load the dataset found from ``start`` and check it: every finding, and what was read.
 
     The findings of the record (all but an events file's) are kept for the next run
     (:mod:`accords.checking.result_cache`): a check of an unchanged dataset with the same
     selection loads no record and runs no rule, and one against an events file runs only the
-    events checks.
+    events checks. ``step`` is told each step as it starts (the command line shows it).
     """
     from accords.dataset import find_dataset, load_records
 
@@ -83,6 +92,7 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
     # The events file is read while the records load: neither needs the other.
     reading = _reading(options)
     root, config, files = find_dataset(start)
+    step(f"reading {len(files):,} files")
     selection = effective_selection(config.selection, options)
     kept = found = None
     if options.cache and options.fix is FixSafety.NONE:
@@ -95,9 +105,12 @@ def check(start: Path | None = None, options: CheckOptions | None = None) -> Che
     if found is not None:
         record = found.findings
     else:
+        step(f"checking {len(dataset.entries):,} records")
         record = _record_findings(dataset, selection)
         if kept is not None:
             kept.store(record, dataset)
+    if reading is not None:
+        step(f"checking the record against {options.events}")
     findings = _merged(record, _events_findings(dataset, selection, reading))
     if options.fix is FixSafety.NONE:
         return CheckResult(findings, dataset.tally(time.perf_counter() - began), selection.fail_on)

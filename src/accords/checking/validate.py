@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from accords.findings import CheckResult, Finding, Tally
@@ -40,14 +40,23 @@ def validate_files(
     return findings, Tally(counts, read)
 
 
+def _quietly(step: str) -> None:
+    """Where no one is shown the steps of a run."""
+
+
 def validate_paths(
-    paths: Sequence[Path] = (), kind: str | None = None, *, cache: bool = True
+    paths: Sequence[Path] = (),
+    kind: str | None = None,
+    *,
+    cache: bool = True,
+    step: Callable[[str], None] = _quietly,
 ) -> CheckResult:
     """Validate the given files or folders (default: the whole dataset found from here).
 
     Reports the findings that the dataset's ``accords.toml`` selects; its ``fail_on`` decides
     the exit code. Files outside a dataset need ``paths``; ``kind`` names the record kind of
     every given file, wherever it is kept. ``cache`` lets unchanged files come from the cache.
+    ``step`` is told each step as it starts (the command line shows it).
     """
     began = time.perf_counter()
     root, config, files = chosen_files(paths, "validate", kind)
@@ -56,6 +65,7 @@ def validate_paths(
     from accords.checking.registry import RULES, check_codes, defaults_off
 
     check_codes(config.selection.settings())
+    step(f"validating {len(files):,} files")
     findings, tally = validate_files(files, cache_folder(root) if cache else None)
     tally = Tally(tally.records, tally.files, time.perf_counter() - began)
     kept = config.selection.apply(findings, defaults_off(RULES))

@@ -85,6 +85,7 @@ def check(
 ) -> None:
     from accords.checking.runner import CheckOptions
     from accords.checking.runner import check as check_dataset
+    from accords.cli.progress import progress
     from accords.findings import FixSafety
 
     options = CheckOptions(
@@ -97,4 +98,6 @@ def check(
         cache=not no_cache,
         fix=FixSafety.UNSAFE if unsafe_fixes else FixSafety.SAFE if fix else FixSafety.NONE,
     )
-    raise typer.Exit(emit_findings(check_dataset(options=options), fmt))
+    with progress("finding the files") as step:
+        result = check_dataset(options=options, step=step)
+    raise typer.Exit(emit_findings(result, fmt))

@@ -49,8 +49,10 @@ def validate(
     no_cache: NoCache = False,
 ) -> None:
     from accords.checking.validate import validate_paths
+    from accords.cli.progress import progress
 
-    result = validate_paths(
-        paths or (), kind.value if kind is not None else None, cache=not no_cache
-    )
+    with progress("finding the files") as step:
+        result = validate_paths(
+            paths or (), kind.value if kind is not None else None, cache=not no_cache, step=step
+        )
     raise typer.Exit(emit_findings(result, fmt))
