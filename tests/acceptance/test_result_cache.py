@@ -158,6 +158,14 @@ def test_a_change_checks_afresh(
     assert after != before
 
 
+def test_any_edit_of_the_configuration_checks_afresh(dataset: Path, loads: Calls) -> None:
+    before = _check(dataset)
+    with (dataset / "accords.toml").open("a", encoding="utf-8") as config:
+        config.write("# a comment changes nothing the rules read, but the file is read anew\n")
+    assert _check(dataset) == before
+    assert loads.count == 2
+
+
 def test_a_text_that_appears_checks_afresh(dataset: Path, loads: Calls) -> None:
     """A quoted text that was missing, then added, is a change like any other."""
     text = dataset / "texts" / "daily.txt"

@@ -4,8 +4,8 @@ The rules read the whole record at once, so their findings are kept for the reco
 an entry holds the findings and the tally of one run, keyed by everything they depend on:
 
 * the code that made them (the fingerprint of :mod:`accords.loading.cache`);
-* the working directory (findings show paths from it), the dataset root, the texts folder and
-  the rule selection, options included;
+* the working directory (findings show paths from it), the dataset root, the texts folder, the
+  rule selection, options included, and the bytes of ``accords.toml``;
 * every record file: where it is, how it is shown, its kind as far as known before reading, and
   its bytes (or why they could not be read);
 * the archived texts the rules read: each one's bytes, or that it was not there, checked again
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accords.checking.internal import INTERNAL_ERROR
+from accords.config import CONFIG_NAME
 from accords.findings import Finding
 from accords.loading.cache import cache_folder, content_key, fingerprint
 from accords.loading.cache_pack import dump_entry, load_entry, read_pack
@@ -66,7 +67,7 @@ class ResultCache:
         self._pack = read_pack(folder / f"{_PURPOSE}-{code.hex()}.pack", code) if folder else None
         self._texts = texts
         self._where = "\0".join((os.getcwd(), str(root.resolve()), str(texts), repr(selection)))
-        self._key = _files_key(files, texts) if self._pack is not None else b""
+        self._key = _files_key(root, files, texts) if self._pack is not None else b""
 
     def lookup(self) -> CheckedBefore | None:
         """The result of an earlier run on exactly this input, or ``None``."""
@@ -99,9 +100,13 @@ class ResultCache:
         self._pack.save()
 
 
-def _files_key(files: list[RecordFile], texts: Path | None) -> bytes:
+def _files_key(root: Path, files: list[RecordFile], texts: Path | None) -> bytes:
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"texts folder: {texts is not None and texts.is_dir()}\0".encode())
+    try:
+        hasher.update((root / CONFIG_NAME).read_bytes())  # its layout, names and selection
+    except OSError:  # gone since it was read: the next run reads it again
+        hasher.update(b"\0no configuration")
     for record_file in files:
         data, problem = read_bytes(record_file.path, record_file.display, record_file.boundary)
         where = os.path.abspath(record_file.path)
