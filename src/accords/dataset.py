@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from accords.config import Config, Selection, load_config
 from accords.findings import FileLocation, Finding, Tally
-from accords.loading.cache import RecordCache, cache_folder
+from accords.loading.cache import FileContents, RecordCache, cache_folder
 from accords.loading.discovery import RecordFile, dataset_files, find_root, nothing_found
 from accords.loading.records import LoadedFile
 from accords.loading.revisions import Repository, Revision
@@ -203,15 +203,17 @@ def load_records(
     *,
     texts: Path | None = None,
     cache: bool = False,
+    contents: FileContents | None = None,
 ) -> Dataset:
     """Load the given files into a dataset; the garbage collector is paused meanwhile.
 
     Thousands of small, long-lived containers make every collection pass walk them all;
     pausing collection and freezing what was loaded keeps loading linear. With ``cache``,
-    unchanged files come from the cache of the dataset at ``root``.
+    unchanged files come from the cache of the dataset at ``root``. ``contents`` holds the
+    bytes of files read already.
     """
     config = config or load_config(root)
-    records = RecordCache(cache_folder(root) if cache else None)
+    records = RecordCache(cache_folder(root) if cache else None, contents)
     dataset = _gathered((records.load(f) for f in files), root, config, texts)
     records.save()
     return dataset

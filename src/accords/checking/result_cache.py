@@ -30,9 +30,8 @@ from typing import TYPE_CHECKING, Any
 from accords.checking.internal import INTERNAL_ERROR
 from accords.config import CONFIG_NAME
 from accords.findings import Finding
-from accords.loading.cache import cache_folder, content_key, fingerprint
+from accords.loading.cache import FileContents, cache_folder, content_key, fingerprint
 from accords.loading.cache_pack import dump_entry, load_entry, read_pack
-from accords.loading.records import read_bytes
 from accords.loading.texts import text_state
 
 if TYPE_CHECKING:
@@ -61,13 +60,14 @@ class ResultCache:
         files: list[RecordFile],
         texts: Path | None,
         selection: Selection,
+        contents: FileContents,
     ) -> None:
         folder = cache_folder(root)
         code = fingerprint()
         self._pack = read_pack(folder / f"{_PURPOSE}-{code.hex()}.pack", code) if folder else None
         self._texts = texts
         self._where = "\0".join((os.getcwd(), str(root.resolve()), str(texts), repr(selection)))
-        self._key = _files_key(root, files, texts) if self._pack is not None else b""
+        self._key = _files_key(root, files, texts, contents) if self._pack is not None else b""
 
     def lookup(self) -> CheckedBefore | None:
         """The result of an earlier run on exactly this input, or ``None``."""
@@ -100,7 +100,9 @@ class ResultCache:
         self._pack.save()
 
 
-def _files_key(root: Path, files: list[RecordFile], texts: Path | None) -> bytes:
+def _files_key(
+    root: Path, files: list[RecordFile], texts: Path | None, contents: FileContents
+) -> bytes:
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"texts folder: {texts is not None and texts.is_dir()}\0".encode())
     try:
@@ -108,7 +110,7 @@ def _files_key(root: Path, files: list[RecordFile], texts: Path | None) -> bytes
     except OSError:  # gone since it was read: the next run reads it again
         hasher.update(b"\0no configuration")
     for record_file in files:
-        data, problem = read_bytes(record_file.path, record_file.display, record_file.boundary)
+        data, problem = contents.read(record_file)
         where = os.path.abspath(record_file.path)
         hasher.update(f"{where}\0{record_file.display}\0".encode("utf-8", "surrogateescape"))
         if data is None:

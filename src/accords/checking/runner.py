@@ -25,6 +25,7 @@ from accords.checking.internal import internal_error
 from accords.checking.registry import check_codes, defaults_off, load_all
 from accords.checking.result_cache import ResultCache
 from accords.findings import CheckResult, Finding, FixSafety, Tally
+from accords.loading.cache import FileContents
 
 if TYPE_CHECKING:
     from accords.config import Selection
@@ -95,13 +96,16 @@ def check(
     step(f"reading {len(files):,} files")
     selection = effective_selection(config.selection, options)
     kept = found = None
+    contents = FileContents()  # each file read once, for the kept findings and the records
     if options.cache and options.fix is FixSafety.NONE:
-        kept = ResultCache(root, files, options.texts or config.texts, selection)
+        kept = ResultCache(root, files, options.texts or config.texts, selection, contents)
         found = kept.lookup()
         if found is not None and reading is None:
             tally = Tally(found.records, found.files, time.perf_counter() - began)
             return CheckResult(found.findings, tally, selection.fail_on)
-    dataset = load_records(files, root, config, texts=options.texts, cache=options.cache)
+    dataset = load_records(
+        files, root, config, texts=options.texts, cache=options.cache, contents=contents
+    )
     if found is not None:
         record = found.findings
     else:

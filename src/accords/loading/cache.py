@@ -93,21 +93,50 @@ def _parse(data: bytes, record_file: RecordFile) -> LoadedFile:
     )
 
 
+#: A record file's bytes, or ``None`` and the finding that says why they could not be read.
+Content = tuple[bytes | None, Finding | None]
+
+
+class FileContents:
+    """Each record file's bytes, read once for every cache that is keyed by them (the results
+    of a check, then the files it loads)."""
+
+    def __init__(self) -> None:
+        self._read: dict[RecordFile, Content] = {}
+
+    def read(self, record_file: RecordFile) -> Content:
+        """The file's content, kept for a later :meth:`take`."""
+        found = self._read.get(record_file)
+        if found is None:
+            found = self._read[record_file] = _read(record_file)
+        return found
+
+    def take(self, record_file: RecordFile) -> Content:
+        """The file's content, no longer kept: the bytes go once they are loaded."""
+        found = self._read.pop(record_file, None)
+        return found if found is not None else _read(record_file)
+
+
+def _read(record_file: RecordFile) -> Content:
+    return read_bytes(record_file.path, record_file.display, record_file.boundary)
+
+
 class _FileCache(Generic[T]):
     """Entries of one purpose: ``build`` what a file gives when its entry is missing."""
 
     purpose: ClassVar[str]
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, contents: FileContents | None = None) -> None:
         if folder is None:
             self._pack = Pack(None)
         else:
             code = fingerprint()
             self._pack = read_pack(folder / f"{self.purpose}-{code.hex()}.pack", code)
+        self._contents = contents or FileContents()
 
     def load(self, record_file: RecordFile) -> T:
         """What reading ``record_file`` gives: from the cache when its content is known."""
-        data, problem = read_bytes(record_file.path, record_file.display, record_file.boundary)
+        data, problem = self._contents.take(record_file)
         if data is None:
             return self._convert(
                 unread_file(
