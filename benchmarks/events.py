@@ -42,6 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bundled_data import clone_dataset, write_events_apart
+from child import accords, measure
 
 
 def time_csv_reader(path: Path) -> float:
@@ -54,17 +55,8 @@ def time_csv_reader(path: Path) -> float:
 
 def run_check(root: Path, *args: str) -> tuple[float, float, float]:
     """Wall-clock seconds, CPU seconds and peak memory (MiB) of one ``accords check ARGS``."""
-    start = time.perf_counter()
-    with open(os.devnull, "w") as sink:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "accords", "check", *args], cwd=root, stdout=sink
-        )
-        _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"accords check {' '.join(args)} exited {code}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    measured = measure(accords("check", *args), root)
+    return measured.wall, measured.cpu, measured.peak_mib
 
 
 def findings_by_code(root: Path, events: Path) -> str:

@@ -23,14 +23,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bundled_data import REPO, clone_dataset, write_events_apart
+from child import accords, measure
 
 AGREEMENTS = (100, 1_000, 10_000)
 ROWS = (10_000, 100_000, 1_000_000)
@@ -42,15 +41,8 @@ def run(root: Path, *args: str) -> tuple[float, float, float]:
     CPU time (user and system) is shown beside wall-clock time: on a machine shared with other
     work, the wall clock measures the neighbours too.
     """
-    start = time.perf_counter()
-    with open(os.devnull, "w") as sink:
-        child = subprocess.Popen([sys.executable, "-m", "accords", *args], cwd=root, stdout=sink)
-        _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"accords {' '.join(args)} exited {code} in {root}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    measured = measure(accords(*args), root)
+    return measured.wall, measured.cpu, measured.peak_mib
 
 
 def load() -> str:

@@ -25,16 +25,15 @@ import csv
 import datetime as dt
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accords.model import Actor
 from bundled_data import ACLED_HEADER as HEADER
-from bundled_data import REPO, clone_dataset, write_events
+from bundled_data import REPO, clone_dataset, write_events_apart
+from child import accords, measure
 
 ROW = dict.fromkeys(HEADER, "")
 
@@ -96,20 +95,8 @@ def write_long_line(path: Path, megabytes: int) -> None:
 
 def run(root: Path, events: Path) -> tuple[float, float, int]:
     """Seconds, peak memory (MiB) and exit code of one ``accords check --events`` child."""
-    start = time.perf_counter()
-    with open(os.devnull, "w") as sink:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "accords", "check", "--events", str(events)],
-            cwd=root,
-            stdout=sink,
-            stderr=subprocess.PIPE,
-        )
-        _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"accords check failed ({code}) on {events}")
-    return elapsed, usage.ru_maxrss / 1024, code
+    measured = measure(accords("check", "--events", str(events)), root)
+    return measured.wall, measured.peak_mib, measured.code
 
 
 def best(root: Path, events: Path, repeat: int) -> tuple[float, float]:
@@ -131,7 +118,7 @@ def main() -> None:
     try:
         if not (root / "accords.toml").exists():
             clone_dataset(root, 2_000)
-            write_events(files["acled"], args.rows)
+            write_events_apart(files["acled"], args.rows)
             write_fighting(files["findings"], args.findings, "Battles")
             write_fighting(files["none"], args.findings, "Protests")
             write_long_line(files["long"], args.line_mb)

@@ -24,9 +24,10 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from child import measure
 
 REPO = Path(__file__).resolve().parent.parent
 ONE_FILE = "agreements/nationwide-ceasefire-2016-12-30.yaml"
@@ -44,15 +45,8 @@ def commands() -> dict[str, list[str]]:
 
 def timed(command: Sequence[str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user and system) of one run of ``command``."""
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} exited {os.waitstatus_to_exitcode(status)}")
-    return elapsed, usage.ru_utime + usage.ru_stime
+    measured = measure(command, REPO, ok=(0,))
+    return measured.wall, measured.cpu
 
 
 def compile_package() -> None:
