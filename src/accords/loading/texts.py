@@ -9,11 +9,11 @@ which block is paragraph 1 and which blocks are not counted (:class:`Paragraphs`
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from accords.loading.records import content_digest
 from accords.model.sources import Paragraphs
 
 #: Archived texts larger than this are not read: a news article is a few tens of kilobytes.
@@ -182,4 +182,4 @@ def _text_bytes(folder: Path, file: str) -> bytes | None:
 
 
 def _digest(data: bytes | None) -> bytes | None:
-    return hashlib.blake2b(data, digest_size=16).digest() if data is not None else None
+    return content_digest(data) if data is not None else None
