@@ -30,8 +30,14 @@ from typing import TYPE_CHECKING, Any
 from accords.checking.internal import INTERNAL_ERROR
 from accords.config import CONFIG_NAME
 from accords.findings import Finding
-from accords.loading.cache import FileContents, cache_folder, content_key, fingerprint
-from accords.loading.cache_pack import dump_entry, load_entry, read_pack
+from accords.loading.cache import (
+    FileContents,
+    are_findings,
+    cache_folder,
+    content_key,
+    open_pack,
+)
+from accords.loading.cache_pack import dump_entry, load_entry
 from accords.loading.texts import text_state
 
 if TYPE_CHECKING:
@@ -62,17 +68,13 @@ class ResultCache:
         selection: Selection,
         contents: FileContents,
     ) -> None:
-        folder = cache_folder(root)
-        code = fingerprint()
-        self._pack = read_pack(folder / f"{_PURPOSE}-{code.hex()}.pack", code) if folder else None
+        self._pack = open_pack(cache_folder(root), _PURPOSE)
         self._texts = texts
         self._where = "\0".join((os.getcwd(), str(root.resolve()), str(texts), repr(selection)))
-        self._key = _files_key(root, files, texts, contents) if self._pack is not None else b""
+        self._key = _files_key(root, files, texts, contents) if self._pack.path else b""
 
     def lookup(self) -> CheckedBefore | None:
         """The result of an earlier run on exactly this input, or ``None``."""
-        if self._pack is None:
-            return None
         blob = self._pack.lookup(self._where, self._key)
         if blob is None:
             return None
@@ -90,7 +92,7 @@ class ResultCache:
     def store(self, findings: list[Finding], dataset: Dataset) -> None:
         """Keep this run's result for the next run on the same input."""
         crashed = any(finding.code == INTERNAL_ERROR.code for finding in findings)
-        if self._pack is None or crashed:
+        if self._pack.path is None or crashed:
             return
         tally = dataset.tally()
         archive = dataset.archive
@@ -124,8 +126,7 @@ def _files_key(
 def _decoded(stored: Any) -> tuple[CheckedBefore, list[tuple[str, bytes | None]]] | None:
     findings, records, files, texts_read = stored
     if not (
-        isinstance(findings, list)
-        and all(type(item) is Finding for item in findings)
+        are_findings(findings)
         and isinstance(records, dict)
         and all(isinstance(k, str) and type(v) is int for k, v in records.items())
         and type(files) is int

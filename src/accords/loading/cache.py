@@ -80,6 +80,15 @@ def fingerprint() -> bytes:
     return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
+def open_pack(folder: Path | None, purpose: str) -> Pack:
+    """The pack of ``purpose`` that this code wrote in ``folder``; one that keeps nothing when
+    there is no folder (no caching)."""
+    if folder is None:
+        return Pack(None)
+    code = fingerprint()
+    return read_pack(folder / f"{purpose}-{code.hex()}.pack", code)
+
+
 def content_key(data: bytes, record_file: RecordFile) -> bytes:
     """The key of what reading ``record_file`` with content ``data`` gives."""
     hasher = hashlib.blake2b(data, digest_size=16)
@@ -127,11 +136,7 @@ class _FileCache(Generic[T]):
     purpose: ClassVar[str]
 
     def __init__(self, folder: Path | None, contents: FileContents | None = None) -> None:
-        if folder is None:
-            self._pack = Pack(None)
-        else:
-            code = fingerprint()
-            self._pack = read_pack(folder / f"{self.purpose}-{code.hex()}.pack", code)
+        self._pack = open_pack(folder, self.purpose)
         self._contents = contents or FileContents()
 
     def load(self, record_file: RecordFile) -> T:
@@ -201,7 +206,7 @@ class RecordCache(_FileCache[LoadedFile]):
             and isinstance(locations, dict)
             and isinstance(key_locations, dict)
             and isinstance(plain_dates, list)
-            and _are_findings(findings)
+            and are_findings(findings)
             and isinstance(record, BaseModel | None)
             and isinstance(digest, bytes)
         ):
@@ -237,12 +242,13 @@ class SummaryCache(_FileCache[FileSummary]):
 
     def _decode(self, stored: Any, display: str) -> FileSummary | None:
         kind, records, findings = stored
-        if not (isinstance(kind, str | None) and type(records) is int and _are_findings(findings)):
+        if not (isinstance(kind, str | None) and type(records) is int and are_findings(findings)):
             return None
         return FileSummary(kind, records, _restored(findings, display))
 
 
-def _are_findings(value: object) -> bool:
+def are_findings(value: object) -> bool:
+    """Whether a stored value is a list of findings and nothing else."""
     return isinstance(value, list) and all(type(item) is Finding for item in value)
 
 
