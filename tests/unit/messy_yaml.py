@@ -13,6 +13,7 @@ from typing import Any
 from accords.formatting.rules import is_date, reads_back_plain
 
 _WORD_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+_KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 #: Mappings whose keys the record chooses (PA-X provision codes): fmt keeps their order.
 _FREE_MAPPINGS = frozenset(("provisions",))
 _RESERVED = frozenset(("true", "false", "null"))
@@ -72,15 +73,15 @@ def _entry(messy: Messy, key: str, item: Any, indent: int) -> None:
     rng, pad = messy.rng, " " * indent
     step = rng.choice((2, 3, 4))
     if isinstance(item, dict) and item and rng.random() < 0.7:
-        messy.lines.append(f"{pad}{key}:{messy.maybe_eol()}")
+        messy.lines.append(f"{pad}{_key(key)}:{messy.maybe_eol()}")
         _mapping(messy, item, indent + step, free=key in _FREE_MAPPINGS)
     elif isinstance(item, list) and item and rng.random() < 0.6:
-        messy.lines.append(f"{pad}{key}:{messy.maybe_eol()}")
+        messy.lines.append(f"{pad}{_key(key)}:{messy.maybe_eol()}")
         _sequence(messy, item, indent + rng.choice((0, 2, 4)))
     elif isinstance(item, dict | list):
-        messy.lines.append(f"{pad}{key}: {_flow(item)}{messy.maybe_eol()}")
+        messy.lines.append(f"{pad}{_key(key)}: {_flow(item)}{messy.maybe_eol()}")
     else:
-        messy.lines.append(f"{pad}{key}:{_scalar(rng, item)}{messy.maybe_eol()}")
+        messy.lines.append(f"{pad}{_key(key)}:{_scalar(rng, item)}{messy.maybe_eol()}")
 
 
 def _sequence(messy: Messy, items: list[Any], indent: int) -> None:
@@ -138,9 +139,16 @@ def _double(text: str, ascii_only: bool = False) -> str:
     return quoted
 
 
+def _key(key: str) -> str:
+    """A mapping key: plain when it is a word, else double-quoted. The keys of a free mapping
+    (PA-X provision codes) may be any text, and ``>``, ``1`` or ``a: b`` written plain would
+    not read back as the same string key."""
+    return key if _KEY_RE.match(key) and reads_back_plain(key) else _double(key)
+
+
 def _flow(item: Any) -> str:
     if isinstance(item, dict):
-        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in item.items()) + "}"
+        return "{" + ", ".join(f"{_key(k)}: {_flow(v)}" for k, v in item.items()) + "}"
     if isinstance(item, list):
         return "[" + ", ".join(_flow(v) for v in item) + "]"
     if isinstance(item, str) and _WORD_RE.match(item) and item not in _RESERVED:
