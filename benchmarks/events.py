@@ -16,8 +16,9 @@ the bundled actors'. Then it measures, in one run:
 - the same command after one agreement file changed (a comment added), so that every rule
   runs again over the whole record (the unchanged files still from the cache);
 - the same command with ``--no-cache``: every YAML file parsed, every rule run;
-- ``accords check`` without the events file after such a change, to show how much of the time
-  the records and the rules take.
+- ``accords check`` without the events file after such a change, and with ``--no-cache``, to
+  show how much of the time the records and the rules take: the least that ``check --events``
+  can take with the same cache, whatever the events file.
 
 Runs alternate and the best time of each is kept. It prints the times, the ratio (the target
 is at most 1.2, under 600 MB), the findings by code and the machine's load. ``--formats``
@@ -117,6 +118,7 @@ def main() -> None:
             **{f"--events .{kind}": [] for kind in files},
             "--events .csv, after a change": [],
             "--events .csv, --no-cache": [],
+            "the record alone, --no-cache": [],
         }
         try:
             for _ in range(args.repeat):
@@ -133,6 +135,7 @@ def main() -> None:
                 timings["--events .csv, --no-cache"].append(
                     run_check(root, "--events", str(csv_file), "--no-cache")
                 )
+                timings["the record alone, --no-cache"].append(run_check(root, "--no-cache"))
         finally:
             edited.write_bytes(original)
         best_reader = min(r[0] for r in reader)
@@ -150,13 +153,15 @@ def main() -> None:
                 max(r[2] for r in runs),
             )
             line = f"accords check {name:32s} {best:6.2f} s  {cpu:6.2f} s  peak {peak:5.0f} MiB"
-            if name.startswith("--events"):
-                line += (
-                    f"; ratio to csv.reader {best / best_reader:4.2f} wall-clock, "
-                    f"{cpu / reader_cpu:4.2f} CPU"
-                )
+            line += (
+                f"; ratio to csv.reader {best / best_reader:4.2f} wall-clock, "
+                f"{cpu / reader_cpu:4.2f} CPU"
+            )
             print(line)
-        print("(targets: --events at most 1.2x csv.reader wall-clock, under 600 MB)")
+        print(
+            "(targets: --events at most 1.2x csv.reader wall-clock, under 600 MB; the record "
+            "alone is the least any --events run of the same cache state can take)"
+        )
         print(f"load after: {load()}")
         print(findings_by_code(root, csv_file))
     finally:
