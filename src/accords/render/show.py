@@ -17,7 +17,7 @@ from accords.analysis.show import (
     TermSummary,
 )
 from accords.render.contract import Renderer
-from accords.render.vocabulary import BACKGROUND_FLAG, BACKGROUND_NOTE
+from accords.render.vocabulary import BACKGROUND_FLAG, BACKGROUND_NOTE, kind_phrase
 from accords.render.writers import MarkdownWriter, TextWriter, Writer, section, write_json
 
 
@@ -49,7 +49,7 @@ def _write_summary(summary: AgreementSummary, w: Writer) -> None:
 
 
 def _facts(summary: AgreementSummary) -> str:
-    facts = f"A {summary.kind} ({summary.certainty})"
+    facts = f"{kind_phrase(summary.kind, 'agreement').capitalize()} ({summary.certainty})"
     if summary.scope:
         facts += f", covering {summary.scope}"
     if summary.aliases:

@@ -90,6 +90,18 @@ def abbreviation(word: str) -> str:
     return short + suffix
 
 
+def kind_phrase(kind: str, noun: str) -> str:
+    """How a record's kind reads in a sentence, article first: ``evacuation-deal`` reads "an
+    evacuation deal", ``pre-negotiation`` "a pre-negotiation", and ``other`` "an agreement of
+    another kind" when ``noun`` is "agreement"."""
+    if kind == "other":
+        words = f"{noun} of another kind"
+    else:
+        words = kind if kind.startswith("pre-") else kind.replace("-", " ")
+    article = "an" if words[:1] in ("a", "e", "i", "o", "u") else "a"
+    return f"{article} {words}"
+
+
 def meaning(word: str) -> str:
     base = word.removesuffix("?")
     if base.startswith("excluded:"):

@@ -30,6 +30,7 @@ from accords.render.vocabulary import (
     BACKGROUND_FLAG,
     BACKGROUND_NOTE,
     column_flag,
+    kind_phrase,
     footnote_numbers,
     legend,
     mark_label,
@@ -66,6 +67,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["words"] = _words
+    env.filters["kind_phrase"] = kind_phrase
     env.globals.update(
         family=family,
         classes=lambda m: mark_classes(m) + change_class(m),
