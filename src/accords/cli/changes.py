@@ -34,7 +34,10 @@ class ReportFormat(StrEnum):
 
 def changes(
     base: Annotated[
-        str, typer.Argument(help="The revision to compare from (a branch, tag, commit).")
+        str,
+        typer.Argument(
+            metavar="BASE", help="The revision to compare from (a branch, tag, commit)."
+        ),
     ],
     to: Annotated[
         str | None,

@@ -74,7 +74,8 @@ LayoutOption = Annotated[
 
 def compare(
     agreements: Annotated[
-        list[str] | None, typer.Argument(help="Agreement ids, in column order; default: all.")
+        list[str] | None,
+        typer.Argument(metavar="AGREEMENTS", help="Agreement ids, in column order; default: all."),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Read the record as known on this date (EDTF).")

@@ -32,8 +32,12 @@ class ReportFormat(StrEnum):
 
 
 def diff(
-    first: Annotated[str, typer.Argument(help="The earlier (or reference) agreement id.")],
-    second: Annotated[str, typer.Argument(help="The agreement to compare it with.")],
+    first: Annotated[
+        str, typer.Argument(metavar="FIRST", help="The earlier (or reference) agreement id.")
+    ],
+    second: Annotated[
+        str, typer.Argument(metavar="SECOND", help="The agreement to compare it with.")
+    ],
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Read the record as known on this date (EDTF).")
     ] = None,

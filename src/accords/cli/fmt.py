@@ -30,7 +30,8 @@ Example:
 
 def fmt(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders; default: the whole dataset.")
+        list[Path] | None,
+        typer.Argument(metavar="PATHS", help="Files or folders; default: the whole dataset."),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; list the files that would change.")

@@ -38,7 +38,9 @@ app = typer.Typer(
 
 @app.command("pax", help=PAX_HELP, short_help=PAX_HELP.splitlines()[0])
 def pax(
-    file: Annotated[Path, typer.Argument(help="The PA-X CSV export.", show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The PA-X CSV export.", show_default=False)
+    ],
     out: Annotated[
         Path, typer.Option("--out", "-o", help="The dataset folder to create or update.")
     ],

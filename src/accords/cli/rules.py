@@ -45,7 +45,9 @@ def rules(
     FORMATS[fmt.value](catalogue(), sys.stdout)
 
 
-def explain(code: Annotated[str, typer.Argument(help="A rule code or name.")]) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code or name.")],
+) -> None:
     from accords.checking.catalogue import find_rule
     from accords.render.rules import EXPLAIN_FORMATS
 

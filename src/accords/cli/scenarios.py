@@ -28,7 +28,9 @@ Example:
 
 
 def scenarios(
-    ids: Annotated[list[str] | None, typer.Argument(help="Scenario ids; default: all.")] = None,
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="IDS", help="Scenario ids; default: all.")
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", help="Read the record as known on this date (default: all of it)."),

@@ -24,7 +24,7 @@ Example:
 
 
 def show(
-    agreement: Annotated[str, typer.Argument(help="The agreement id.")],
+    agreement: Annotated[str, typer.Argument(metavar="AGREEMENT", help="The agreement id.")],
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.text,

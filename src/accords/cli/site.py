@@ -24,7 +24,7 @@ Example:
 
 
 def site(
-    out: Annotated[Path, typer.Argument(help="The folder to write the site into.")],
+    out: Annotated[Path, typer.Argument(metavar="OUT", help="The folder to write the site into.")],
     title: Annotated[
         str | None,
         typer.Option(

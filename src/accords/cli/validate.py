@@ -35,7 +35,8 @@ Example:
 
 def validate(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders; default: the whole dataset.")
+        list[Path] | None,
+        typer.Argument(metavar="PATHS", help="Files or folders; default: the whole dataset."),
     ] = None,
     fmt: Annotated[
         FindingsFormat, typer.Option("--format", "-f", help="Output format.")
