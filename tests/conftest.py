@@ -36,6 +36,9 @@ def _cache_outside_the_repository(
     each run starts cold, and the tests of the cache turn it off or move it themselves."""
     monkeypatch.delenv("ACCORDS_NO_CACHE", raising=False)
     monkeypatch.setenv("ACCORDS_CACHE_DIR", str(tmp_path_factory.mktemp("accords-cache")))
+    # Files are read in this process, as the command line reads fewer than 1,000; the tests of
+    # worker processes (test_yaml_workers.py) ask for them.
+    monkeypatch.setenv("ACCORDS_WORKERS", "1")
 
 
 @pytest.fixture

@@ -214,7 +214,7 @@ def load_records(
     """
     config = config or load_config(root)
     records = RecordCache(cache_folder(root) if cache else None, contents)
-    dataset = _gathered((records.load(f) for f in files), root, config, texts)
+    dataset = _gathered(records.load_many(files), root, config, texts)
     records.save()
     return dataset
 

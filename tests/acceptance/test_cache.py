@@ -37,7 +37,7 @@ BUNDLED_FILES = sum(
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> Calls:
     """Counts the files that runs parsed rather than took from the cache."""
-    return count_calls(monkeypatch, cache_module, "parse_file")
+    return count_calls(monkeypatch, cache_module, "record_of")
 
 
 @pytest.fixture

@@ -105,6 +105,10 @@ def main() -> None:
     """Run the app; errors that stop a command become one line and exit code 2."""
     from accords.errors import AccordsError
 
+    # This entry point is guarded, so worker processes may import it again: the command line
+    # reads many files in workers (accords.loading.yaml_workers).
+    os.environ.setdefault("ACCORDS_WORKERS", "auto")
+
     for stream in (sys.stdout, sys.stderr):
         # A file name that is not UTF-8 must not turn into an encoding error on output.
         if hasattr(stream, "reconfigure"):

@@ -73,8 +73,8 @@ def format_paths(paths: Sequence[Path] = (), *, cache: bool = True) -> FormatRes
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for record_file in files:
-            _format_one(record_file, root, records.load(record_file), result)
+        for record_file, loaded in zip(files, records.load_many(files), strict=True):
+            _format_one(record_file, root, loaded, result)
         records.save()
     finally:
         if was_enabled:

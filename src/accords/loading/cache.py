@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -30,8 +31,9 @@ from pydantic import BaseModel
 from accords.findings import Finding
 from accords.loading.cache_pack import Pack, digest, dump_entry, load_entry, read_pack
 from accords.loading.discovery import RecordFile
-from accords.loading.records import LoadedFile, parse_file, read_bytes, unread_file
-from accords.loading.yaml_positions import YamlDocument
+from accords.loading.records import LoadedFile, read_bytes, record_of, unread_file
+from accords.loading.yaml_positions import YamlDocument, read_yaml
+from accords.loading.yaml_workers import read_yaml_many
 from accords.model import EventFile
 
 #: The cache folder's name at the dataset root (beside accords.toml).
@@ -96,12 +98,6 @@ def content_key(data: bytes, record_file: RecordFile) -> bytes:
     return hasher.digest()
 
 
-def _parse(data: bytes, record_file: RecordFile) -> LoadedFile:
-    return parse_file(
-        data, record_file.kind, record_file.display, folder_kind=record_file.folder_kind
-    )
-
-
 #: A record file's bytes, or ``None`` and the finding that says why they could not be read.
 Content = tuple[bytes | None, Finding | None]
 
@@ -130,6 +126,18 @@ def _read(record_file: RecordFile) -> Content:
     return read_bytes(record_file.path, record_file.display, record_file.boundary)
 
 
+@dataclass(slots=True)
+class _Lookup:
+    """One file's bytes (or why they could not be read), its key and its cached entry."""
+
+    record_file: RecordFile
+    data: bytes | None
+    problem: Finding | None
+    where: str = ""
+    key: bytes = b""
+    blob: bytes | None = None
+
+
 class _FileCache(Generic[T]):
     """Entries of one purpose: ``build`` what a file gives when its entry is missing."""
 
@@ -141,26 +149,49 @@ class _FileCache(Generic[T]):
 
     def load(self, record_file: RecordFile) -> T:
         """What reading ``record_file`` gives: from the cache when its content is known."""
+        return next(self.load_many((record_file,)))
+
+    def load_many(self, record_files: Iterable[RecordFile]) -> Iterator[T]:
+        """What reading each file gives, in order. The files the cache does not know are read
+        all at once, in worker processes when there are enough of them (:mod:`yaml_workers`),
+        while the known ones come from the cache."""
+        lookups = [self._looked_up(record_file) for record_file in record_files]
+        docs = read_yaml_many(
+            [(x.record_file.display, x.data) for x in lookups if x.data is not None and not x.blob]
+        )
+        for lookup in lookups:
+            yield self._result(lookup, docs)
+            lookup.data = lookup.blob = None  # kept no longer than needed
+
+    def _looked_up(self, record_file: RecordFile) -> _Lookup:
         data, problem = self._contents.take(record_file)
+        lookup = _Lookup(record_file, data, problem)
+        if data is not None and self._pack.path is not None:
+            lookup.where = os.path.abspath(record_file.path)
+            lookup.key = content_key(data, record_file)
+            lookup.blob = self._pack.lookup(lookup.where, lookup.key)
+        return lookup
+
+    def _result(self, lookup: _Lookup, docs: Iterator[YamlDocument]) -> T:
+        record_file, data = lookup.record_file, lookup.data
+        display = record_file.display
         if data is None:
-            return self._convert(
-                unread_file(
-                    record_file.kind or record_file.folder_kind, record_file.display, problem
-                )
-            )
-        if self._pack.path is None:  # no cache: nothing to hash, look up or store
-            return self._convert(_parse(data, record_file))
-        where, key = os.path.abspath(record_file.path), content_key(data, record_file)
-        blob = self._pack.lookup(where, key)
-        if blob is not None:
+            kind = record_file.kind or record_file.folder_kind
+            return self._convert(unread_file(kind, display, lookup.problem))
+        if lookup.blob:
             try:
-                found = self._decode(load_entry(blob), record_file.display)
+                found = self._decode(load_entry(lookup.blob), display)
             except Exception:  # an entry accords did not write: read the file instead
                 found = None
             if found is not None:
                 return found
-        result = self._convert(_parse(data, record_file))
-        self._pack.store(where, key, dump_entry(self._encode(result, record_file.display)))
+            doc = read_yaml(display, data)
+        else:
+            doc = next(docs)
+        kind, folder_kind = record_file.kind, record_file.folder_kind
+        result = self._convert(record_of(doc, data, kind, display, folder_kind=folder_kind))
+        if self._pack.path is not None:
+            self._pack.store(lookup.where, lookup.key, dump_entry(self._encode(result, display)))
         return result
 
     def save(self) -> None:

@@ -177,8 +177,20 @@ def parse_file(
     kind of the folder it is kept in, then its keys. A file whose kind cannot be told is a
     finding of its own; it is not validated.
     """
+    return record_of(read_yaml(display, data), data, kind, display, folder_kind=folder_kind)
+
+
+def record_of(
+    doc: YamlDocument,
+    data: bytes,
+    kind: str | None,
+    display: str,
+    *,
+    folder_kind: str | None = None,
+) -> LoadedFile:
+    """The record file whose YAML, read from ``data``, is ``doc``: its kind told as
+    :func:`parse_file` tells it, its value validated."""
     kind = kind or kind_from_modeline(data) or folder_kind
-    doc = read_yaml(display, data)
     digest = content_digest(data)
     if data.startswith(_UTF8_BOM):
         doc.findings[:] = [_bom_fixed(f) if f.code == ENCODING else f for f in doc.findings]
