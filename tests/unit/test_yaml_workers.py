@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -64,8 +65,10 @@ def test_a_pool_that_cannot_start_leaves_the_reading_to_this_process(
     def refused(*args: object, **kwargs: object) -> None:
         raise OSError("no semaphores here")
 
-    monkeypatch.setattr(yaml_workers, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+    received = count_calls(monkeypatch, yaml_workers, "_received")
     assert list(read_yaml_many(ITEMS)) == _read_alone()
+    assert received.count == 0
 
 
 def test_a_chunk_whose_worker_died_is_read_here() -> None:

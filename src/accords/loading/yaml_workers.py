@@ -18,12 +18,15 @@ keeps its work under ``if __name__ == "__main__":``.
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from accords.loading.yaml_positions import YamlDocument, read_yaml
+
+if TYPE_CHECKING:  # imported when workers start: most runs read too few files for them
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Fewer files are read in the main process: starting the workers costs about 0.3 s, and on
 #: two cores they made 1,000 files no faster to read, 2,115 a third faster.
@@ -68,6 +71,8 @@ def _started(
     workers: int, chunks: list[Sequence[Item]]
 ) -> tuple[ProcessPoolExecutor, list[Future[list[bytes | None]]]] | None:
     """A pool reading every chunk, or ``None`` when this platform cannot start one."""
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         pool = ProcessPoolExecutor(workers, mp_context=_context())
     except (OSError, ValueError, NotImplementedError, ImportError):
@@ -82,6 +87,8 @@ def _started(
 def _context() -> multiprocessing.context.BaseContext:
     """Forkserver where there is one: forking a process that runs threads (pyarrow reading an
     events file) is unsafe, and its workers fork from a server that has imported the reader."""
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         # The server imports the main module once, so that each worker need not.
