@@ -15,10 +15,11 @@ import pytest
 
 from accords.config import load_config
 from accords.dataset import load_records
+from accords.loading import cache as cache_module
 from accords.loading import yaml_workers
 from accords.loading.discovery import dataset_files
 from accords.loading.yaml_positions import YamlDocument, read_yaml
-from accords.loading.yaml_workers import CHUNK, MAX_WORKERS, read_yaml_many, worker_count
+from accords.loading.yaml_workers import AHEAD, CHUNK, MAX_WORKERS, YamlReader, worker_count
 from support import count_calls
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,10 +52,15 @@ def test_the_items_span_many_chunks_and_hold_findings() -> None:
     assert sum(1 for doc in _read_alone() if doc.findings) == 26
 
 
+def _read(items: list[tuple[str, bytes]]) -> list[YamlDocument]:
+    with YamlReader() as reader:
+        return list(reader.read(items))
+
+
 @pytest.mark.usefixtures("workers")
 def test_workers_read_every_file_as_it_reads_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     received = count_calls(monkeypatch, yaml_workers, "_received")
-    assert list(read_yaml_many(ITEMS)) == _read_alone()
+    assert _read(ITEMS) == _read_alone()
     assert received.count == len(ITEMS) - 26  # the files with findings are read here
 
 
@@ -67,26 +73,74 @@ def test_a_pool_that_cannot_start_leaves_the_reading_to_this_process(
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
     received = count_calls(monkeypatch, yaml_workers, "_received")
-    assert list(read_yaml_many(ITEMS)) == _read_alone()
+    assert _read(ITEMS) == _read_alone()
     assert received.count == 0
 
 
+class _Given(Future[list[bytes | None]]):
+    """A task given out, which knows whether its result has been asked for."""
+
+    taken = False
+
+    def result(self, timeout: float | None = None) -> list[bytes | None]:
+        self.taken = True
+        return super().result(timeout)
+
+
+class _Pool:
+    """Stands for the workers: reads each chunk at once, in this process; the chunks numbered
+    in ``dies`` fail as when their worker died, and from chunk ``gone`` on, none is taken."""
+
+    def __init__(self, dies: frozenset[int] = frozenset(), gone: int | None = None) -> None:
+        self.dies, self.gone = dies, gone
+        self.given: list[_Given] = []
+        self.most_in_hand = 0
+        self.shut = False
+
+    def submit(self, function: object, chunk: list[tuple[str, bytes]]) -> _Given:
+        if self.gone is not None and len(self.given) >= self.gone:
+            raise BrokenProcessPool("the workers are gone")
+        future = _Given()
+        if len(self.given) in self.dies:
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(yaml_workers.read_chunk(chunk))
+        self.given.append(future)
+        in_hand = sum(1 for given in self.given if not given.taken)
+        self.most_in_hand = max(self.most_in_hand, in_hand)
+        return future
+
+    def shutdown(self, wait: bool, cancel_futures: bool) -> None:
+        self.shut = True
+
+
+def _read_with(
+    pool: _Pool, workers: int = 2, items: list[tuple[str, bytes]] = ITEMS
+) -> list[YamlDocument]:
+    reader = YamlReader()
+    reader._pool, reader._workers, reader._tried = pool, workers, True  # type: ignore[assignment]
+    with reader:
+        return list(reader.read(items))
+
+
 def test_a_chunk_whose_worker_died_is_read_here() -> None:
-    chunks = [ITEMS[:CHUNK], ITEMS[CHUNK : 2 * CHUNK]]
-    died: Future[list[bytes | None]] = Future()
-    died.set_exception(BrokenProcessPool("a worker died"))
-    read: Future[list[bytes | None]] = Future()
-    read.set_result(yaml_workers.read_chunk(chunks[1]))
+    pool = _Pool(dies=frozenset((0, 2)))
+    assert _read_with(pool) == _read_alone()
+    assert pool.shut
 
-    class Pool:
-        shut = False
 
-        def shutdown(self, wait: bool, cancel_futures: bool) -> None:
-            Pool.shut = True
+def test_when_the_workers_are_gone_the_rest_is_read_here() -> None:
+    pool = _Pool(gone=3)
+    assert _read_with(pool) == _read_alone()
+    assert len(pool.given) == 3
+    assert pool.shut
 
-    collected = yaml_workers._collected(Pool(), [died, read], chunks)  # type: ignore[arg-type]
-    assert list(collected) == _read_alone()[: 2 * CHUNK]
-    assert Pool.shut
+
+def test_a_few_chunks_per_worker_are_in_hand_at_a_time() -> None:
+    pool = _Pool()
+    assert _read_with(pool, workers=2, items=ITEMS * 3) == _read_alone() * 3
+    assert len(pool.given) == -(-len(ITEMS) * 3 // CHUNK) > AHEAD * 2 + 1
+    assert pool.most_in_hand == AHEAD * 2 + 1
 
 
 @pytest.mark.parametrize(
@@ -133,9 +187,11 @@ def test_a_dataset_loads_the_same_read_by_workers_with_or_without_the_cache(
     monkeypatch.setenv("ACCORDS_WORKERS", "1")
     alone = loaded(cache=False)
     monkeypatch.setenv("ACCORDS_WORKERS", "2")
+    monkeypatch.setattr(cache_module, "WINDOW_FILES", 40)  # four windows, one pool
     received = count_calls(monkeypatch, yaml_workers, "_received")
+    started = count_calls(monkeypatch, yaml_workers, "_started")
     assert loaded(cache=False) == alone
-    assert received.count == len(files)
+    assert (received.count, started.count) == (len(files), 1)
     assert loaded(cache=True) == alone  # read by workers, then kept
     assert received.count == 2 * len(files)
     assert loaded(cache=True) == alone  # from the cache

@@ -33,7 +33,7 @@ from accords.loading.cache_pack import Pack, digest, dump_entry, load_entry, rea
 from accords.loading.discovery import RecordFile
 from accords.loading.records import LoadedFile, read_bytes, record_of, unread_file
 from accords.loading.yaml_positions import YamlDocument, read_yaml
-from accords.loading.yaml_workers import read_yaml_many
+from accords.loading.yaml_workers import YamlReader, workers_allowed
 from accords.model import EventFile
 
 #: The cache folder's name at the dataset root (beside accords.toml).
@@ -137,6 +137,33 @@ class _Lookup:
     key: bytes = b""
     blob: bytes | None = None
 
+    @property
+    def unknown(self) -> tuple[str, bytes] | None:
+        """The file to read, when it could be read and the cache does not know it."""
+        if self.data is None or self.blob is not None:
+            return None
+        return self.record_file.display, self.data
+
+
+#: Files looked up together, and read together when the cache does not know them: their
+#: bytes are held until the window is loaded, so it ends at whichever limit comes first. A
+#: window must hold at least yaml_workers.MIN_FILES files for workers to read it.
+WINDOW_FILES = 1024
+WINDOW_BYTES = 16 * 1024 * 1024
+
+
+def _windows(lookups: Iterable[_Lookup], size: int) -> Iterator[list[_Lookup]]:
+    window: list[_Lookup] = []
+    held = 0
+    for lookup in lookups:
+        window.append(lookup)
+        held += len(lookup.data or b"")
+        if len(window) >= size or held >= WINDOW_BYTES:
+            yield window
+            window, held = [], 0
+    if window:
+        yield window
+
 
 class _FileCache(Generic[T]):
     """Entries of one purpose: ``build`` what a file gives when its entry is missing."""
@@ -152,16 +179,19 @@ class _FileCache(Generic[T]):
         return next(self.load_many((record_file,)))
 
     def load_many(self, record_files: Iterable[RecordFile]) -> Iterator[T]:
-        """What reading each file gives, in order. The files the cache does not know are read
-        all at once, in worker processes when there are enough of them (:mod:`yaml_workers`),
-        while the known ones come from the cache."""
-        lookups = [self._looked_up(record_file) for record_file in record_files]
-        docs = read_yaml_many(
-            [(x.record_file.display, x.data) for x in lookups if x.data is not None and not x.blob]
-        )
-        for lookup in lookups:
-            yield self._result(lookup, docs)
-            lookup.data = lookup.blob = None  # kept no longer than needed
+        """What reading each file gives, in order. Files are looked up a window at a time; the
+        ones the cache does not know are read together, in worker processes when there are
+        enough of them (:mod:`yaml_workers`), while the known ones come from the cache."""
+        with YamlReader() as reader:
+            # Files are looked up one at a time, as they were read, unless workers may read them.
+            size = WINDOW_FILES if workers_allowed() else 1
+            for window in _windows((self._looked_up(f) for f in record_files), size):
+                docs = reader.read([x.unknown for x in window if x.unknown is not None])
+                for lookup in window:
+                    yield self._result(lookup, docs)
+                # The window's bytes go before the next window is read.
+                docs.close()
+                window.clear()
 
     def _looked_up(self, record_file: RecordFile) -> _Lookup:
         data, problem = self._contents.take(record_file)
@@ -178,7 +208,7 @@ class _FileCache(Generic[T]):
         if data is None:
             kind = record_file.kind or record_file.folder_kind
             return self._convert(unread_file(kind, display, lookup.problem))
-        if lookup.blob:
+        if lookup.blob is not None:
             try:
                 found = self._decode(load_entry(lookup.blob), display)
             except Exception:  # an entry accords did not write: read the file instead

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Generator, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from accords.loading.yaml_positions import YamlDocument, read_yaml
@@ -35,20 +37,72 @@ MIN_FILES = 1000
 MAX_WORKERS = 4
 #: Files a worker reads per task: enough to make sending them cheap, few enough to share well.
 CHUNK = 32
+#: Tasks given out ahead of the one the main process waits for, per worker: enough to keep
+#: every worker busy, few enough that what they send back never piles up in memory.
+AHEAD = 4
 
 #: A file to read: its displayed path and its bytes.
 Item = tuple[str, bytes]
+#: What a worker sends back for one task: each file's data, or ``None`` to read it here.
+Sent = list[bytes | None]
 
 
-def read_yaml_many(items: Sequence[Item]) -> Iterator[YamlDocument]:
-    """The YAML of each item, in order; reading starts at once, in workers when it pays."""
-    workers = worker_count(len(items))
-    if workers > 1:
+class YamlReader:
+    """Reads the YAML of batches of files, in order: a batch of :data:`MIN_FILES` or more starts
+    worker processes, which then read every later batch too, until :meth:`close`."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._workers = 1
+        self._tried = False
+
+    def __enter__(self) -> YamlReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def read(self, items: Sequence[Item]) -> Generator[YamlDocument, None, None]:
+        """The YAML of each item, in order, as the caller takes them."""
+        if not self._tried and worker_count(len(items)) > 1:
+            self._tried = True
+            self._workers = worker_count(len(items))
+            self._pool = _started(self._workers)
         chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
-        pool = _started(workers, chunks)
-        if pool is not None:
-            return _collected(*pool, chunks)
-    return (read_yaml(display, data) for display, data in items)
+        for chunk, sent in zip(chunks, self._sent(chunks), strict=True):
+            for (display, data), blob in zip(chunk, sent, strict=True):
+                yield read_yaml(display, data) if blob is None else _received(display, blob)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _sent(self, chunks: list[Sequence[Item]]) -> Iterator[Sent]:
+        """What the workers send for each chunk, in order, with a few chunks in hand at a time;
+        a chunk a worker did not read (no workers, or one died) comes as ``None`` for each file."""
+        given: deque[Future[Sent] | None] = deque()
+        waiting = iter(chunks)
+        for chunk in islice(waiting, AHEAD * self._workers):
+            given.append(self._give(chunk))
+        for chunk in chunks:
+            future = given.popleft()
+            following = next(waiting, None)
+            if following is not None:
+                given.append(self._give(following))
+            try:
+                yield future.result() if future is not None else [None] * len(chunk)
+            except Exception:  # a worker died: this chunk is read here
+                yield [None] * len(chunk)
+
+    def _give(self, chunk: Sequence[Item]) -> Future[Sent] | None:
+        if self._pool is None:
+            return None
+        try:
+            return self._pool.submit(read_chunk, chunk)
+        except Exception:  # the workers are gone: the rest is read here
+            self.close()
+            return None
 
 
 def worker_count(files: int) -> int:
@@ -61,26 +115,24 @@ def worker_count(files: int) -> int:
     return max(1, int(setting)) if setting.isdigit() else 1
 
 
+def workers_allowed() -> bool:
+    """Whether enough files would be read in workers here (the setting and the cores allow)."""
+    return worker_count(MIN_FILES) > 1
+
+
 def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
 
 
-def _started(
-    workers: int, chunks: list[Sequence[Item]]
-) -> tuple[ProcessPoolExecutor, list[Future[list[bytes | None]]]] | None:
-    """A pool reading every chunk, or ``None`` when this platform cannot start one."""
+def _started(workers: int) -> ProcessPoolExecutor | None:
+    """A pool of ``workers`` processes, or ``None`` when this platform cannot start one."""
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=_context())
+        return ProcessPoolExecutor(workers, mp_context=_context())
     except (OSError, ValueError, NotImplementedError, ImportError):
-        return None
-    try:
-        return pool, [pool.submit(read_chunk, chunk) for chunk in chunks]
-    except Exception:  # the workers could not start: read in this process
-        pool.shutdown(wait=False, cancel_futures=True)
         return None
 
 
@@ -97,24 +149,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _collected(
-    pool: ProcessPoolExecutor,
-    futures: list[Future[list[bytes | None]]],
-    chunks: list[Sequence[Item]],
-) -> Iterator[YamlDocument]:
-    try:
-        for chunk, future in zip(chunks, futures, strict=True):
-            try:
-                sent: list[bytes | None] = future.result()
-            except Exception:  # a worker died: read its chunk here
-                sent = [None] * len(chunk)
-            for (display, data), blob in zip(chunk, sent, strict=True):
-                yield read_yaml(display, data) if blob is None else _received(display, blob)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def read_chunk(chunk: Sequence[Item]) -> list[bytes | None]:
+def read_chunk(chunk: Sequence[Item]) -> Sent:
     """In a worker: each file's value, locations and unquoted dates as marshal data, or
     ``None`` for a file with a finding (the main process reads that one itself)."""
     return [_sent(read_yaml(display, data)) for display, data in chunk]
