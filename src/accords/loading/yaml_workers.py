@@ -91,9 +91,10 @@ class YamlReader:
             if following is not None:
                 given.append(self._give(following))
             try:
-                yield future.result() if future is not None else [None] * len(chunk)
+                sent = future.result() if future is not None else None
             except Exception:  # a worker died: this chunk is read here
-                yield [None] * len(chunk)
+                sent = None
+            yield sent if sent is not None else [None] * len(chunk)
 
     def _give(self, chunk: Sequence[Item]) -> Future[Sent] | None:
         if self._pool is None:
