@@ -166,17 +166,13 @@ def _windows(lookups: Iterable[_Lookup], size: int) -> Iterator[list[_Lookup]]:
 
 
 class _FileCache(Generic[T]):
-    """Entries of one purpose: ``build`` what a file gives when its entry is missing."""
+    """Entries of one purpose: what reading a file gives (``_convert``), kept by its content."""
 
     purpose: ClassVar[str]
 
     def __init__(self, folder: Path | None, contents: FileContents | None = None) -> None:
         self._pack = open_pack(folder, self.purpose)
         self._contents = contents or FileContents()
-
-    def load(self, record_file: RecordFile) -> T:
-        """What reading ``record_file`` gives: from the cache when its content is known."""
-        return next(self.load_many((record_file,)))
 
     def load_many(self, record_files: Iterable[RecordFile]) -> Iterator[T]:
         """What reading each file gives, in order. Files are looked up a window at a time; the

@@ -64,10 +64,11 @@ class YamlReader:
 
     def read(self, items: Sequence[Item]) -> Generator[YamlDocument, None, None]:
         """The YAML of each item, in order, as the caller takes them."""
-        if not self._tried and worker_count(len(items)) > 1:
+        workers = worker_count(len(items))
+        if not self._tried and workers > 1:
             self._tried = True
-            self._workers = worker_count(len(items))
-            self._pool = _started(self._workers)
+            self._workers = workers
+            self._pool = _started(workers)
         chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
         for chunk, sent in zip(chunks, self._sent(chunks), strict=True):
             for (display, data), blob in zip(chunk, sent, strict=True):
